@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One set of settings for every target: Swift 6 mode plus the upcoming features the
+/// project relies on so that imports and existentials stay explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "spx-data",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "spx-data", targets: ["spx-data"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: Debian's libzstd-dev and zlib1g-dev.
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(
+            name: "Parquet",
+            dependencies: ["CZstd", "CZlib"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Pipeline",
+            dependencies: ["Parquet"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "spx-data",
+            dependencies: [
+                "Parquet", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        // Reads and writes the canonical JSON form of a table; the interop suite
+        // in tests/interop drives it against pyarrow and DuckDB.
+        .executableTarget(
+            name: "parquet-interop",
+            dependencies: ["Parquet"],
+            path: "Sources/ParquetInterop",
+            swiftSettings: swiftSettings),
+
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet"], swiftSettings: swiftSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,128 @@
+/// Open-addressing hash tables that give each distinct value a dictionary index.
+///
+/// Fixed-width values are keyed by their bit pattern, so NaN payloads and -0.0 stay distinct
+/// and come back exactly. Byte arrays are stored once, back to back, and compared by bytes.
+struct FixedWidthInterner {
+    private(set) var keys: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        let size = Swift.max(16, (capacity * 2).nextPowerOfTwo)
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { keys.count }
+
+    @inline(__always)
+    private static func hash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 17)
+    }
+
+    /// The index of `key`, adding it if new.
+    @inline(__always)
+    mutating func index(of key: UInt64) -> Int32 {
+        var slot = Self.hash(key) & mask
+        while true {
+            let existing = slots[slot]
+            if existing < 0 {
+                let index = Int32(keys.count)
+                slots[slot] = index
+                keys.append(key)
+                if keys.count * 2 > slots.count { grow() }
+                return index
+            }
+            if keys[Int(existing)] == key { return existing }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (i, key) in keys.enumerated() {
+            var slot = Self.hash(key) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(i)
+        }
+    }
+}
+
+struct ByteArrayInterner {
+    private(set) var values = ByteArrayColumn()
+    private var hashes: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+    /// PLAIN size of the dictionary so far: 4-byte length plus bytes per value.
+    private(set) var plainSize = 0
+
+    init(capacity: Int = 1024) {
+        let size = Swift.max(16, (capacity * 2).nextPowerOfTwo)
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { hashes.count }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        // FNV-1a over 8-byte words, then a final mix: fast for the short keys we see.
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x0000_0100_0000_01B3
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
+    }
+
+    mutating func index(of bytes: UnsafeRawBufferPointer) -> Int32 {
+        let h = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let existing = slots[slot]
+            if existing < 0 {
+                let index = Int32(hashes.count)
+                slots[slot] = index
+                hashes.append(h)
+                values.append(bytes)
+                plainSize += 4 + bytes.count
+                if hashes.count * 2 > slots.count { grow() }
+                return index
+            }
+            if hashes[Int(existing)] == h && values.withValue(at: Int(existing), { $0.elementsEqual(bytes) }) {
+                return existing
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for (i, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(i)
+        }
+    }
+}
+
+extension Int {
+    var nextPowerOfTwo: Int {
+        self <= 1 ? 1 : 1 << (Int.bitWidth - (self - 1).leadingZeroBitCount)
+    }
+}

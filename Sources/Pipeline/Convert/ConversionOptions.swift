@@ -1,0 +1,35 @@
+public import Parquet
+
+/// How `NDJSONConverter` turns a staging file into Parquet.
+public struct ConversionOptions: Sendable {
+    /// Rows decoded before they are handed to the writer.
+    public static let defaultBatchRows = 65_536
+    /// Row groups of 256 Ki rows keep the writer's memory near 40 MB for an 18-column day
+    /// while leaving readers enough groups to prune by expiration and strike.
+    public static let defaultRowGroupRows = 262_144
+
+    /// Threads: 1 decodes and writes in turn; 2 or more overlap decoding with encoding and
+    /// give the writer `threads - 1` threads for its column chunks.
+    public var threads = 1
+    /// Skip malformed lines and count them instead of failing on the first one.
+    public var skipBadLines = false
+    public var batchRows = defaultBatchRows
+    public var writer: ParquetWriterOptions
+
+    public init() {
+        writer = ParquetWriterOptions()
+        writer.rowGroupRowLimit = Self.defaultRowGroupRows
+    }
+}
+
+/// What a conversion did.
+public struct ConversionSummary: Sendable {
+    public var rows: Int64 = 0
+    public var linesRead = 0
+    /// Malformed lines skipped (with `skipBadLines`), and the first few of their errors.
+    public var skippedLines = 0
+    public var firstSkipped: [NDJSONError] = []
+    public var inputBytes: Int64 = 0
+    public var outputBytes: Int64 = 0
+    public var rowGroups = 0
+}

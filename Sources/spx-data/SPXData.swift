@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SPXData: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spx-data",
+        abstract: "Build and keep a complete, verified local archive of historical option data.",
+        version: "0.1.0",
+        subcommands: [DemoCommand.self, ConvertCommand.self, ParquetCommand.self])
+}
