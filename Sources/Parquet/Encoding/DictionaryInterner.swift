@@ -17,29 +17,52 @@ struct FixedWidthInterner {
 
     @inline(__always)
     private static func hash(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 17)
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
-    /// The index of `key`, adding it if new.
-    @inline(__always)
-    mutating func index(of key: UInt64) -> Int32 {
-        var slot = Self.hash(key) & mask
-        while true {
-            let existing = slots[slot]
-            if existing < 0 {
-                let index = Int32(keys.count)
-                slots[slot] = index
-                keys.append(key)
-                if keys.count * 2 > slots.count { grow() }
-                return index
+    /// Writes the index of each of `values` (as bit patterns) to `out`, adding new ones.
+    /// Works on raw buffers: this loop runs once per value of every dictionary column.
+    mutating func indices<T>(of values: UnsafeBufferPointer<T>, bits: (T) -> UInt64, into out: UnsafeMutablePointer<UInt32>) {
+        // Grow first so that no insertion in this batch needs to: the table stays at most half full.
+        let needed = (keys.count + values.count) * 2
+        if needed > slots.count { rehash(size: needed.nextPowerOfTwo) }
+        keys.reserveCapacity(keys.count + values.count)
+        let mask = self.mask
+        var count = keys.count
+        slots.withUnsafeMutableBufferPointer { slots in
+            // Market data repeats itself row to row; remembering the last key skips the probe.
+            var lastKey: UInt64 = 0
+            var lastIndex: UInt32 = .max
+            for (n, value) in values.enumerated() {
+                let key = bits(value)
+                if key == lastKey && lastIndex != .max {
+                    out[n] = lastIndex
+                    continue
+                }
+                lastKey = key
+                var slot = Self.hash(key) & mask
+                while true {
+                    let existing = slots[slot]
+                    if existing < 0 {
+                        slots[slot] = Int32(count)
+                        keys.append(key)
+                        out[n] = UInt32(count)
+                        lastIndex = UInt32(count)
+                        count += 1
+                        break
+                    }
+                    if keys[Int(existing)] == key {
+                        out[n] = UInt32(existing)
+                        lastIndex = UInt32(existing)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            if keys[Int(existing)] == key { return existing }
-            slot = (slot + 1) & mask
         }
     }
 
-    private mutating func grow() {
-        let size = slots.count * 2
+    private mutating func rehash(size: Int) {
         slots = [Int32](repeating: -1, count: size)
         mask = size - 1
         for (i, key) in keys.enumerated() {

@@ -58,6 +58,11 @@ public struct ByteArrayColumn: Sendable, Equatable {
         }
     }
 
+    public mutating func removeLast() {
+        offsets.removeLast()
+        bytes.removeSubrange(offsets[offsets.count - 1]...)
+    }
+
     public mutating func removeAll(keepingCapacity: Bool = true) {
         bytes.removeAll(keepingCapacity: keepingCapacity)
         offsets.removeAll(keepingCapacity: keepingCapacity)

@@ -15,6 +15,9 @@ struct EncodedChunk: Sendable {
 /// The chunk is in memory already (the writer buffers one row group), so pages are built
 /// in order and the dictionary page, which must come first, is prepended at the end.
 struct ColumnChunkEncoder {
+    /// Values seen before the distinct ratio may abandon a dictionary.
+    static let distinctProbeValues = 4096
+
     let column: ColumnDescriptor
     let options: ParquetWriterOptions
 
@@ -74,8 +77,13 @@ struct ColumnChunkEncoder {
             dataPages.append(contentsOf: page.bytes)
             chunk.totalUncompressedSize += page.uncompressedLength
             pageCounts[encoding, default: 0] += 1
-            // Once the dictionary is over its budget, the remaining pages use the fallback.
-            if useDictionary && dictionary.plainSize > options.dictionaryByteLimit { useDictionary = false }
+            // Once the dictionary is over its budget, the remaining pages use the fallback. So do
+            // they when nearly every value is new: such a dictionary only adds a lookup per value
+            // and an index per row to what the fallback would store anyway.
+            if useDictionary && (dictionary.plainSize > options.dictionaryByteLimit
+                || (valueIndex + present >= Self.distinctProbeValues && dictionary.count * 10 > (valueIndex + present) * 9)) {
+                useDictionary = false
+            }
             row += rows
             valueIndex += present
         } while row < rowCount

@@ -23,21 +23,28 @@ struct DictionaryState {
     /// index bit width, then the indices in the RLE/bit-packed hybrid.
     mutating func appendIndices(_ values: ColumnValues, range: Range<Int>, into out: inout [UInt8]) {
         indices.removeAll(keepingCapacity: true)
-        indices.reserveCapacity(range.count)
-        switch values {
-        case .int32(let v): for i in range { indices.append(UInt32(fixed.index(of: UInt64(UInt32(bitPattern: v[i]))))) }
-        case .int64(let v): for i in range { indices.append(UInt32(fixed.index(of: UInt64(bitPattern: v[i])))) }
-        case .float(let v): for i in range { indices.append(UInt32(fixed.index(of: UInt64(v[i].bitPattern)))) }
-        case .double(let v): for i in range { indices.append(UInt32(fixed.index(of: v[i].bitPattern))) }
-        case .byteArray(let c), .fixedLenByteArray(let c):
-            c.bytes.withUnsafeBytes { raw in
-                for i in range {
-                    let slice = UnsafeRawBufferPointer(rebasing: raw[c.offsets[i]..<c.offsets[i + 1]])
-                    indices.append(UInt32(bytes.index(of: slice)))
+        indices.append(contentsOf: repeatElement(0, count: range.count))
+        indices.withUnsafeMutableBufferPointer { out in
+            guard let target = out.baseAddress else { return }
+            switch values {
+            case .int32(let v):
+                v.withUnsafeBufferPointer { fixed.indices(of: UnsafeBufferPointer(rebasing: $0[range]), bits: { UInt64(UInt32(bitPattern: $0)) }, into: target) }
+            case .int64(let v):
+                v.withUnsafeBufferPointer { fixed.indices(of: UnsafeBufferPointer(rebasing: $0[range]), bits: { UInt64(bitPattern: $0) }, into: target) }
+            case .float(let v):
+                v.withUnsafeBufferPointer { fixed.indices(of: UnsafeBufferPointer(rebasing: $0[range]), bits: { UInt64($0.bitPattern) }, into: target) }
+            case .double(let v):
+                v.withUnsafeBufferPointer { fixed.indices(of: UnsafeBufferPointer(rebasing: $0[range]), bits: { $0.bitPattern }, into: target) }
+            case .byteArray(let c), .fixedLenByteArray(let c):
+                c.bytes.withUnsafeBytes { raw in
+                    for (n, i) in range.enumerated() {
+                        let slice = UnsafeRawBufferPointer(rebasing: raw[c.offsets[i]..<c.offsets[i + 1]])
+                        target[n] = UInt32(bytes.index(of: slice))
+                    }
                 }
+            case .boolean:
+                preconditionFailure("BOOLEAN columns are never dictionary-encoded (options validation)")
             }
-        case .boolean:
-            preconditionFailure("BOOLEAN columns are never dictionary-encoded (options validation)")
         }
         let width = max(1, BitPacking.bitWidth(UInt64(max(count, 1) - 1)))
         out.append(UInt8(width))

@@ -2,14 +2,14 @@
 import Glibc
 #endif
 import Dispatch
-public import Parquet
+import Parquet
 
 /// Streams an NDJSON file of a known schema into a Parquet file.
 ///
 /// Memory is bounded by one decode batch plus the writer's row group, whatever the input
 /// size. The output appears only when complete: rows go to `OUT.tmp-PID`, which is renamed
 /// over `OUT` after the footer is written, and removed if anything fails.
-public struct NDJSONConverter {
+public struct NDJSONConverter: Sendable {
     public let schema: NDJSONSchema
     public var options: ConversionOptions
 
@@ -91,7 +91,7 @@ public struct NDJSONConverter {
         var lines = 0
         try NDJSONLineReader.forEachLine(path: input) { line, number in
             lines = number
-            do {
+            do throws(NDJSONError) {
                 try decoder.decode(line: line, lineNumber: number)
             } catch {
                 guard skip else { throw error }

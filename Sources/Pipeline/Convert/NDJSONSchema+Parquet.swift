@@ -16,18 +16,19 @@ extension NDJSONSchema {
     }
 
     /// Encodings chosen for option data, measured on a trading day of greeks:
-    /// - strings, dates, strikes and prices repeat heavily: dictionary;
-    /// - times of day step by a constant within a contract: DELTA_BINARY_PACKED packs them
-    ///   to almost nothing where a dictionary would still spend ~9 bits a row;
-    /// - greeks have too many distinct values for a dictionary to last a row group, so they
-    ///   fall back to BYTE_STREAM_SPLIT, which lets ZSTD see the exponent bytes together.
+    /// - strings, dates, strikes, prices and most greeks repeat enough for a dictionary;
+    ///   where they stop repeating (lambda, the rarer greeks) the writer falls back to PLAIN,
+    ///   which ZSTD compresses better here than BYTE_STREAM_SPLIT because the values are
+    ///   short decimals whose bytes recur;
+    /// - `ms_of_day` steps by a constant within a contract, which DELTA_BINARY_PACKED packs
+    ///   to almost nothing where a dictionary would still spend ~9 bits a row.
     public var recommendedEncodings: [String: ColumnEncoding] {
         var result: [String: ColumnEncoding] = [:]
         for column in columns {
             switch column.kind {
-            case .double: result[column.name] = .dictionary(fallback: .byteStreamSplit)
+            case .double: result[column.name] = .dictionary(fallback: .plain)
             case .int32, .int64:
-                result[column.name] = column.name.hasPrefix("ms_of_day")
+                result[column.name] = column.name == "ms_of_day"
                     ? .direct(.deltaBinaryPacked) : .dictionary(fallback: .deltaBinaryPacked)
             case .string: result[column.name] = .dictionary(fallback: .plain)
             case .bool: result[column.name] = .direct(.plain)
