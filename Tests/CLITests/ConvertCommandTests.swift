@@ -37,7 +37,8 @@ struct ConvertCommandTests {
         let dir = try CLI.temporaryDirectory()
         let input = try stagedDay(dir)
         var text = try String(contentsOfFile: input, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"strike\":4950000", with: "\"strike\":\"oops\"", options: [], range: nil)
+        let strike = try #require(text.range(of: #""strike":\d+"#, options: .regularExpression))
+        text.replaceSubrange(strike, with: #""strike":"oops""#)
         try text.write(toFile: input, atomically: true, encoding: .utf8)
         let existing = dir + "/out.parquet"
         try Data("previous contents".utf8).write(to: URL(fileURLWithPath: existing))
@@ -68,7 +69,7 @@ struct ConvertCommandTests {
     @Test("bad arguments exit non-zero with a message naming the value", arguments: [
         (["--threads", "0"], "--threads 0"),
         (["--codec", "brotli2"], "brotli2"),
-        (["--row-group-rows", "-5"], "-5"),
+        (["--row-group-rows", "0"], "--row-group-rows 0"),
     ])
     func badArguments(extra: [String], mentions: String) throws {
         let result = try CLI.run(["convert", "in.ndjson", "out.parquet"] + extra)

@@ -145,6 +145,18 @@ struct LineParser {
         return v
     }
 
+    /// The integer at the cursor if it fits Int32, or nil with the cursor unmoved.
+    @inline(__always)
+    mutating func readInt32() -> Int32? {
+        let start = i
+        guard let wide = readInt64() else { return nil }
+        guard let narrow = Int32(exactly: wide) else {
+            i = start
+            return nil
+        }
+        return narrow
+    }
+
     @inline(__always)
     static func isNumberByte(_ c: UInt8) -> Bool {
         c &- 48 < 10 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e") || c == UInt8(ascii: "+")

@@ -146,8 +146,8 @@ public struct NDJSONBatchDecoder {
             guard let v = p.readDouble() else { throw typeError(&p, c) }
             arena.append(v, column: c)
         case .int32:
-            guard let v = p.readInt64(), let narrow = Int32(exactly: v) else { throw typeError(&p, c) }
-            arena.append(narrow, column: c)
+            guard let v = p.readInt32() else { throw typeError(&p, c) }
+            arena.append(v, column: c)
         case .int64:
             guard let v = p.readInt64() else { throw typeError(&p, c) }
             arena.append(v, column: c)
