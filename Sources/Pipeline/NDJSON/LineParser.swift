@@ -114,10 +114,17 @@ struct LineParser {
             let v = scale == 0 ? m : m / DecimalParser.exactPowers[scale]
             return negative ? -v : v
         }
-        while j < count && Self.isNumberByte(base[j]) { j += 1 }
-        guard let v = DecimalParser.parseDouble(UnsafeRawBufferPointer(start: base + start, count: j - start)) else { return nil }
-        i = j
+        let end = numberEnd(from: start)
+        guard let v = DecimalParser.parseDouble(UnsafeRawBufferPointer(start: base + start, count: end - start)) else { return nil }
+        i = end
         return v
+    }
+
+    /// Where the run of number characters starting at `start` ends.
+    private func numberEnd(from start: Int) -> Int {
+        var j = start
+        while j < count && Self.isNumberByte(base[j]) { j += 1 }
+        return j
     }
 
     /// The integer at the cursor, or nil (cursor unmoved) if it is not a JSON integer that fits Int64.
@@ -138,10 +145,9 @@ struct LineParser {
             i = j
             return negative ? -value : value
         }
-        j = i
-        while j < count && Self.isNumberByte(base[j]) { j += 1 }
-        guard let v = DecimalParser.parseInt64(UnsafeRawBufferPointer(start: base + i, count: j - i)) else { return nil }
-        i = j
+        let end = numberEnd(from: i)
+        guard let v = DecimalParser.parseInt64(UnsafeRawBufferPointer(start: base + i, count: end - i)) else { return nil }
+        i = end
         return v
     }
 

@@ -21,7 +21,9 @@ public struct NDJSONBatchDecoder {
     var strings: [ByteArrayColumn?]
     /// Per-column presence, for nullable columns only.
     var validity: [[Bool]?]
-    var seen: [Bool]
+    /// Columns the current line has filled, as bits (schemas have at most 64 columns here).
+    var seen: UInt64 = 0
+    let allColumns: UInt64
     var scratch: [UInt8] = []
     public private(set) var rowCount = 0
     private let batchCapacity: Int
@@ -37,7 +39,8 @@ public struct NDJSONBatchDecoder {
         arena = ColumnArena(widths: schema.columns.map { Self.width($0.kind) }, capacity: batchCapacity)
         strings = schema.columns.map { $0.kind == .string ? ByteArrayColumn(minimumCapacity: batchCapacity, averageLength: 4) : nil }
         validity = schema.columns.map { $0.nullable ? [] : nil }
-        seen = Array(repeating: false, count: schema.columns.count)
+        precondition(schema.columns.count <= 64, "an NDJSON schema has at most 64 columns")
+        allColumns = schema.columns.count == 64 ? ~0 : (1 << UInt64(schema.columns.count)) - 1
     }
 
     private static func width(_ kind: NDJSONColumn.Kind) -> Int {
@@ -55,7 +58,7 @@ public struct NDJSONBatchDecoder {
         var parser = LineParser(line, lineNumber: lineNumber)
         parser.skipWhitespace()
         if parser.atEnd { return false }
-        for i in seen.indices { seen[i] = false }
+        seen = 0
         do {
             try decodeObject(&parser)
         } catch {
@@ -89,11 +92,11 @@ public struct NDJSONBatchDecoder {
                 if column < 0 {
                     try p.skipValue()
                 } else {
-                    if seen[column] {
+                    if seen & (1 << UInt64(column)) != 0 {
                         throw p.error(.duplicateField, "the key appears twice in one line", field: schema.columns[column].name)
                     }
                     try decodeValue(&p, column: column)
-                    seen[column] = true
+                    seen |= 1 << UInt64(column)
                     expected = column + 1
                 }
                 p.skipWhitespace()
@@ -107,12 +110,13 @@ public struct NDJSONBatchDecoder {
         }
         p.skipWhitespace()
         guard p.atEnd else { throw p.error(.malformedJSON, "unexpected text after the object") }
-        for c in 0..<count where !seen[c] {
+        if seen == allColumns { return }
+        for c in 0..<count where seen & (1 << UInt64(c)) == 0 {
             guard nullable[c] else {
                 throw NDJSONError(.missingField, "the key is missing; every line needs it", line: p.lineNumber, field: schema.columns[c].name)
             }
             validity[c]!.append(false)
-            seen[c] = true
+            seen |= 1 << UInt64(c)
         }
     }
 
@@ -181,7 +185,7 @@ public struct NDJSONBatchDecoder {
 
     /// Undoes whatever the failed line stored.
     private mutating func rollback() {
-        for c in seen.indices where seen[c] {
+        for c in kinds.indices where seen & (1 << UInt64(c)) != 0 {
             if validity[c] != nil, let last = validity[c]!.popLast(), !last { continue }  // a null stored no value
             if kinds[c] == .string { strings[c]!.removeLast() } else { arena.removeLast(column: c) }
         }
