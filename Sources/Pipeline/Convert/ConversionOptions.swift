@@ -4,9 +4,11 @@ public import Parquet
 public struct ConversionOptions: Sendable {
     /// Rows decoded before they are handed to the writer.
     public static let defaultBatchRows = 65_536
-    /// Row groups of 256 Ki rows keep the writer's memory near 40 MB for an 18-column day
-    /// while leaving readers enough groups to prune by expiration and strike.
-    public static let defaultRowGroupRows = 262_144
+    /// Row groups of 512 Ki rows: measured on 3 M greeks rows, halving them to 256 Ki made the
+    /// file 2% larger (each group restarts its dictionaries) and doubling them to 1 Mi saved
+    /// 2% more but raised peak memory from ~130 MB to ~220 MB. A day still splits into
+    /// enough groups for readers to prune by expiration and strike.
+    public static let defaultRowGroupRows = 524_288
 
     /// Threads: 1 decodes and writes in turn; 2 or more overlap decoding with encoding and
     /// give the writer `threads - 1` threads for its column chunks.
