@@ -1,41 +1,67 @@
-/// The `"name":` byte patterns of a schema's keys in one block of memory, so checking
-/// whether a line continues with the expected key is a few word compares.
+/// The `"name":` byte patterns of a schema's keys, laid out as 8-byte words, so that
+/// checking whether a line continues with the expected key takes a few word compares.
+///
+/// Immutable once built; the memory is owned here and freed with the last reference.
 final class KeyPatterns {
-    private let bytes: UnsafeMutablePointer<UInt8>
-    private let offsets: [Int]
+    /// Per pattern: its full words, then its last partial word (zero-padded).
+    private let words: UnsafeMutablePointer<UInt64>
+    /// Where each pattern's words start in `words`, plus one past the end.
+    private let starts: [Int]
+    private let lengths: [Int]
+    /// Per pattern: the mask selecting the bytes of its last partial word.
+    private let tailMasks: [UInt64]
 
     init(_ names: [String]) {
         let patterns = names.map { Array("\"\($0)\":".utf8) }
-        var offsets = [0]
-        for p in patterns { offsets.append(offsets[offsets.count - 1] + p.count) }
-        bytes = .allocate(capacity: max(offsets[offsets.count - 1], 1))
-        var at = 0
-        for p in patterns {
-            for b in p {
-                bytes[at] = b
-                at += 1
+        var starts = [0]
+        for p in patterns { starts.append(starts[starts.count - 1] + (p.count + 7) / 8) }
+        let total = starts[starts.count - 1]
+        words = .allocate(capacity: max(total, 1))
+        words.initialize(repeating: 0, count: max(total, 1))
+        var masks: [UInt64] = []
+        for (k, p) in patterns.enumerated() {
+            // Bytes are placed through memory, so the words compare like the line's bytes
+            // loaded the same way, whatever the byte order.
+            UnsafeMutableRawPointer(words + starts[k]).copyMemory(from: p, byteCount: p.count)
+            let tail = p.count % 8
+            var mask: UInt64 = 0
+            if tail > 0 {
+                withUnsafeMutableBytes(of: &mask) { m in
+                    for b in 0..<tail { m[b] = 0xFF }
+                }
             }
+            masks.append(mask)
         }
-        self.offsets = offsets
+        self.starts = starts
+        lengths = patterns.map(\.count)
+        tailMasks = masks
     }
 
-    deinit { bytes.deallocate() }
+    deinit { words.deallocate() }
 
-    /// Whether the `remaining` bytes at `line` start with pattern `index`; returns its length or 0.
+    /// The length of pattern `index` if the `remaining` bytes at `text` start with it, else 0.
     @inline(__always)
-    func match(_ index: Int, at line: UnsafePointer<UInt8>, remaining: Int) -> Int {
-        let start = offsets[index]
-        let n = offsets[index + 1] - start
+    func match(_ index: Int, at text: UnsafePointer<UInt8>, remaining: Int) -> Int {
+        let n = lengths[index]
         guard remaining >= n else { return 0 }
-        let pattern = UnsafeRawPointer(bytes + start)
-        let text = UnsafeRawPointer(line)
+        let raw = UnsafeRawPointer(text)
+        var w = words + starts[index]
         var k = 0
         while k + 8 <= n {
-            if pattern.loadUnaligned(fromByteOffset: k, as: UInt64.self) != text.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return 0 }
+            if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != w.pointee { return 0 }
+            w += 1
             k += 8
         }
+        guard k < n else { return n }
+        // A value and the closing brace follow every key, so there are nearly always 8 bytes
+        // from here on and the last partial word loads in one piece.
+        if remaining - k >= 8 {
+            return raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) & tailMasks[index] == w.pointee ? n : 0
+        }
+        // Near the end of the line: compare the last bytes one by one.
+        let tail = UnsafeRawPointer(w)
         while k < n {
-            if pattern.load(fromByteOffset: k, as: UInt8.self) != text.load(fromByteOffset: k, as: UInt8.self) { return 0 }
+            if raw.load(fromByteOffset: k, as: UInt8.self) != tail.load(fromByteOffset: k % 8, as: UInt8.self) { return 0 }
             k += 1
         }
         return n

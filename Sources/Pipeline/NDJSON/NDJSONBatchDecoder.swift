@@ -1,64 +1,76 @@
 public import Parquet
 
-/// Decodes NDJSON lines of a known schema straight into column storage.
+/// Decodes NDJSON lines of a known schema straight into column storage, a batch at a time.
 ///
-/// Keys are matched by name, trying the schema's order first (how writers emit them) with
-/// one comparison of `"key":`; numbers are parsed in the same pass that finds their end;
-/// values go to raw column memory. A line that fails leaves no trace: whatever it had
-/// stored is rolled back.
+/// Each line must be one JSON object holding the schema's keys, in any order, with
+/// whitespace wherever JSON allows it. Keys are tried in the schema's order first (how
+/// writers emit them): one word compare of `"key":` at the cursor. Numbers are parsed to
+/// exact values in the pass that finds their end, and strings without escapes are copied
+/// straight from the line into the column.
+///
+/// A line that fails leaves the decoder exactly as it was: whatever the line had stored is
+/// removed again before the error is thrown, so callers may skip bad lines and go on.
+///
+/// Blank lines (nothing but whitespace) are not rows: `decode` returns `false` for them and
+/// stores nothing. Callers that want to tell them apart beforehand can use `isBlank`.
 public struct NDJSONBatchDecoder {
-    public enum UnknownKeyPolicy: Sendable { case ignore, reject }
+    /// What to do with keys that are not in the schema.
+    public enum UnknownKeyPolicy: Sendable {
+        /// Skip the key and its value, nested objects and arrays included.
+        case ignore
+        /// Fail the line with `NDJSONError.Code.unknownField`.
+        case reject
+    }
 
-    let schema: NDJSONSchema
-    let unknownKeys: UnknownKeyPolicy
-    let names: [[UInt8]]
-    /// `"name":` for each column, the bytes a line holds when written without spaces.
-    let keyPatterns: KeyPatterns
-    let kinds: [NDJSONColumn.Kind]
-    let nullable: [Bool]
-    let arena: ColumnArena
-    /// String columns by column index (nil for other kinds).
-    var strings: [ByteArrayColumn?]
-    /// Per-column presence, for nullable columns only.
-    var validity: [[Bool]?]
-    /// Columns the current line has filled, as bits (schemas have at most 64 columns here).
-    var seen: UInt64 = 0
-    let allColumns: UInt64
-    var scratch: [UInt8] = []
+    /// The columns every line is decoded into.
+    public let schema: NDJSONSchema
+    /// What happens to keys outside the schema.
+    public let unknownKeys: UnknownKeyPolicy
+    /// Rows decoded since the last `takeBatch`.
     public private(set) var rowCount = 0
-    private let batchCapacity: Int
 
+    let keyPatterns: KeyPatterns
+    let names: [[UInt8]]
+    var store: ColumnStore
+    /// `seen[c] == stamp` when the current line has set column `c`; the stamp moves on each
+    /// line, so nothing needs clearing between lines.
+    var seen: [UInt64]
+    var stamp: UInt64 = 0
+    /// Unescaped keys and strings.
+    var scratch: [UInt8] = []
+
+    /// A decoder of lines holding `schema`'s keys.
+    ///
+    /// - Parameter batchCapacity: rows per batch the storage is reserved for; batches may
+    ///   grow past it, at the cost of reallocating.
     public init(schema: NDJSONSchema, unknownKeys: UnknownKeyPolicy = .ignore, batchCapacity: Int = 65_536) {
         self.schema = schema
         self.unknownKeys = unknownKeys
-        self.batchCapacity = batchCapacity
         names = schema.columns.map { Array($0.name.utf8) }
         keyPatterns = KeyPatterns(schema.columns.map(\.name))
-        kinds = schema.columns.map(\.kind)
-        nullable = schema.columns.map(\.nullable)
-        arena = ColumnArena(widths: schema.columns.map { Self.width($0.kind) }, capacity: batchCapacity)
-        strings = schema.columns.map { $0.kind == .string ? ByteArrayColumn(minimumCapacity: batchCapacity, averageLength: 4) : nil }
-        validity = schema.columns.map { $0.nullable ? [] : nil }
-        precondition(schema.columns.count <= 64, "an NDJSON schema has at most 64 columns")
-        allColumns = schema.columns.count == 64 ? ~0 : (1 << UInt64(schema.columns.count)) - 1
+        store = ColumnStore(schema: schema, capacity: batchCapacity)
+        seen = Array(repeating: 0, count: schema.columns.count)
     }
 
-    private static func width(_ kind: NDJSONColumn.Kind) -> Int {
-        switch kind {
-        case .string: 0
-        case .int32: 4
-        case .int64, .double: 8
-        case .bool: 1
-        }
+    /// Whether `line` holds nothing but JSON whitespace (and so is not a row).
+    public static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.allSatisfy(LineParser.isWhitespace)
     }
 
-    /// Decodes one line into a row. Returns false (and adds nothing) for a blank line.
+    /// Decodes one line and appends it as a row.
+    ///
+    /// - Parameter lineNumber: the 1-based number errors report.
+    /// - Returns: `true` when a row was added, `false` for a blank line.
+    /// - Throws: `NDJSONError` naming the line, the field when there is one, the byte
+    ///   position and what was expected. Nothing of the line is kept then.
     @discardableResult
     public mutating func decode(line: UnsafeRawBufferPointer, lineNumber: Int) throws(NDJSONError) -> Bool {
-        var parser = LineParser(line, lineNumber: lineNumber)
+        guard let base = line.baseAddress, !line.isEmpty else { return false }
+        var parser = LineParser(base.assumingMemoryBound(to: UInt8.self), count: line.count, lineNumber: lineNumber)
         parser.skipWhitespace()
         if parser.atEnd { return false }
-        seen = 0
+        stamp &+= 1
+        store.makeUnique()
         do {
             try decodeObject(&parser)
         } catch {
@@ -69,148 +81,109 @@ public struct NDJSONBatchDecoder {
         return true
     }
 
+    /// Hands over the decoded rows, one `ColumnBatch` per schema column in schema order,
+    /// and leaves the decoder empty and ready for the next batch. A column's `validity` is
+    /// nil when it has no nulls.
+    public mutating func takeBatch() -> [ColumnBatch] {
+        rowCount = 0
+        return store.take()
+    }
+
     private mutating func decodeObject(_ p: inout LineParser) throws(NDJSONError) {
-        try p.expect(UInt8(ascii: "{"), "a JSON object")
+        try p.expect(UInt8(ascii: "{"), "'{' (each line must be one JSON object)")
         p.skipWhitespace()
-        var expected = 0
         let count = names.count
+        var found = 0
         if p.peek() == UInt8(ascii: "}") {
-            p.advance()
+            p.skip(1)
         } else {
+            var expected = 0
             while true {
-                var column = -1
-                let matched = expected < count ? keyPatterns.match(expected, at: p.base + p.i, remaining: p.count - p.i) : 0
+                let column: Int
+                let keyStart = p.position
+                let matched = expected < count ? keyPatterns.match(expected, at: p.cursor, remaining: p.remaining) : 0
                 if matched > 0 {
                     p.skip(matched)
                     column = expected
                 } else {
-                    column = try matchKey(&p)
-                    p.skipWhitespace()
-                    try p.expect(UInt8(ascii: ":"), "':' after a key")
+                    column = try readKey(&p)
                 }
                 p.skipWhitespace()
-                if column < 0 {
-                    try p.skipValue()
-                } else {
-                    if seen & (1 << UInt64(column)) != 0 {
-                        throw p.error(.duplicateField, "the key appears twice in one line", field: schema.columns[column].name)
+                if column >= 0 {
+                    guard seen[column] != stamp else {
+                        throw p.error(.duplicateField, "the key appears twice in the line", field: schema.columns[column].name,
+                                      at: keyStart)
                     }
                     try decodeValue(&p, column: column)
-                    seen |= 1 << UInt64(column)
+                    seen[column] = stamp
+                    found += 1
                     expected = column + 1
+                } else {
+                    try p.skipValue()
                 }
                 p.skipWhitespace()
-                let c = try p.next("',' or '}'")
-                if c == UInt8(ascii: "}") { break }
-                guard c == UInt8(ascii: ",") else {
-                    throw p.error(.malformedJSON, "expected ',' or '}' after a value, found \(LineParser.show(c))")
+                guard let next = p.peek(), next == UInt8(ascii: ",") || next == UInt8(ascii: "}") else {
+                    throw p.unexpected("',' or '}' after a value")
                 }
+                p.skip(1)
+                if next == UInt8(ascii: "}") { break }
                 p.skipWhitespace()
             }
         }
         p.skipWhitespace()
-        guard p.atEnd else { throw p.error(.malformedJSON, "unexpected text after the object") }
-        if seen == allColumns { return }
-        for c in 0..<count where seen & (1 << UInt64(c)) == 0 {
-            guard nullable[c] else {
-                throw NDJSONError(.missingField, "the key is missing; every line needs it", line: p.lineNumber, field: schema.columns[c].name)
+        guard p.atEnd else {
+            throw p.error(.malformedJSON, "unexpected \(p.describeValue()) after the object; each line must hold one JSON object")
+        }
+        if found < count { try fillMissing(p) }
+    }
+
+    /// Reads a key that is not the expected one, and the ':' after it: the column it names,
+    /// or -1 for a key outside the schema when those are ignored.
+    private mutating func readKey(_ p: inout LineParser) throws(NDJSONError) -> Int {
+        let keyStart = p.position
+        guard p.peek() == UInt8(ascii: "\"") else { throw p.unexpected("a key in double quotes") }
+        let token = try p.scanString()
+        var column = -1
+        if token.hasEscapes {
+            scratch.removeAll(keepingCapacity: true)
+            p.unescape(token, into: &scratch)
+            column = names.firstIndex(of: scratch) ?? -1
+        } else {
+            let key = UnsafeRawBufferPointer(start: p.base + token.start, count: token.stop - token.start)
+            column = names.firstIndex { $0.elementsEqual(key) } ?? -1
+        }
+        if column < 0 && unknownKeys == .reject {
+            if !token.hasEscapes {
+                scratch.removeAll(keepingCapacity: true)
+                p.unescape(token, into: &scratch)
             }
-            validity[c]!.append(false)
-            seen |= 1 << UInt64(c)
+            let key = String(decoding: scratch, as: UTF8.self)
+            let known = schema.columns.map(\.name).joined(separator: ", ")
+            throw p.error(.unknownField, "unknown key \"\(key)\"; the schema has \(known)", at: keyStart)
         }
+        p.skipWhitespace()
+        try p.expect(UInt8(ascii: ":"), "':' after a key")
+        return column
     }
 
-    /// The column a key names, or -1 for a key outside the schema (when those are ignored).
-    private mutating func matchKey(_ p: inout LineParser) throws(NDJSONError) -> Int {
-        // Escaped keys are decoded into a copy; plain ones are compared in place.
-        let raw = try p.readKey(into: &scratch)
-        let decoded = raw == nil ? scratch : []
-        for c in names.indices {
-            if let raw { if LineParser.equal(raw, names[c]) { return c } } else if decoded == names[c] { return c }
-        }
-        if unknownKeys == .reject {
-            let key = raw.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: decoded, as: UTF8.self)
-            throw p.error(.unknownField, "unknown key \"\(key)\"; the schema has \(schema.columns.map(\.name).joined(separator: ", "))")
-        }
-        return -1
-    }
-
-    private mutating func decodeValue(_ p: inout LineParser, column c: Int) throws(NDJSONError) {
-        let kind = kinds[c]
-        if p.peek() == UInt8(ascii: "n") {
-            try p.literal("null")
-            guard nullable[c] else {
-                throw p.error(.typeMismatch, "expected \(kind), found null", field: schema.columns[c].name)
+    /// Records nulls for the nullable columns the line left out, or fails on the first
+    /// required one.
+    private mutating func fillMissing(_ p: LineParser) throws(NDJSONError) {
+        for c in seen.indices where seen[c] != stamp {
+            let column = schema.columns[c]
+            guard column.nullable else {
+                throw NDJSONError(.missingField, "the key \"\(column.name)\" is missing; every line needs it",
+                                  line: p.lineNumber, field: column.name)
             }
-            validity[c]!.append(false)
-            return
+            store.appendNull(column: c)
+            seen[c] = stamp
         }
-        switch kind {
-        case .double:
-            guard let v = p.readDouble() else { throw typeError(&p, c) }
-            arena.append(v, column: c)
-        case .int32:
-            guard let v = p.readInt32() else { throw typeError(&p, c) }
-            arena.append(v, column: c)
-        case .int64:
-            guard let v = p.readInt64() else { throw typeError(&p, c) }
-            arena.append(v, column: c)
-        case .string:
-            guard p.peek() == UInt8(ascii: "\"") else { throw typeError(&p, c) }
-            try p.readString(into: &strings[c]!, scratch: &scratch, field: schema.columns[c].name)
-        case .bool:
-            if p.peek() == UInt8(ascii: "t") {
-                try p.literal("true")
-                arena.append(true, column: c)
-            } else if p.peek() == UInt8(ascii: "f") {
-                try p.literal("false")
-                arena.append(false, column: c)
-            } else {
-                throw typeError(&p, c)
-            }
-        }
-        if nullable[c] { validity[c]!.append(true) }
     }
 
-    /// Explains why the value at the cursor does not fit column `c`.
-    private func typeError(_ p: inout LineParser, _ c: Int) -> NDJSONError {
-        let column = schema.columns[c]
-        let token = p.tokenText()
-        if column.kind == .int32, let bytes = Array(token.utf8) as [UInt8]?,
-           bytes.withUnsafeBytes({ DecimalParser.parseInt64($0) }) != nil {
-            return p.error(.outOfRange, "\(token) does not fit \(column.kind)", field: column.name)
-        }
-        return p.error(.typeMismatch, "expected \(column.kind), found \(token.isEmpty ? "nothing" : "\"\(token)\"")", field: column.name)
-    }
-
-    /// Undoes whatever the failed line stored.
+    /// Removes whatever the failed line stored.
     private mutating func rollback() {
-        for c in kinds.indices where seen & (1 << UInt64(c)) != 0 {
-            if validity[c] != nil, let last = validity[c]!.popLast(), !last { continue }  // a null stored no value
-            if kinds[c] == .string { strings[c]!.removeLast() } else { arena.removeLast(column: c) }
+        for c in seen.indices where seen[c] == stamp {
+            store.removeLast(column: c)
         }
-    }
-
-    /// Hands over the decoded rows, one batch per column, and starts empty.
-    public mutating func takeBatch() -> [ColumnBatch] {
-        var result: [ColumnBatch] = []
-        for c in kinds.indices {
-            let values: ColumnValues
-            switch kinds[c] {
-            case .string:
-                values = .byteArray(strings[c]!)
-                strings[c] = ByteArrayColumn(minimumCapacity: batchCapacity, averageLength: 4)
-            case .int32: values = .int32(arena.take(column: c, as: Int32.self))
-            case .int64: values = .int64(arena.take(column: c, as: Int64.self))
-            case .double: values = .double(arena.take(column: c, as: Double.self))
-            case .bool: values = .boolean(arena.take(column: c, as: Bool.self))
-            }
-            var presence = validity[c]
-            if let p = presence, !p.contains(false) { presence = nil }
-            if validity[c] != nil { validity[c] = [] }
-            result.append(ColumnBatch(values, validity: presence))
-        }
-        rowCount = 0
-        return result
     }
 }
