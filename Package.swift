@@ -50,8 +50,10 @@ let package = Package(
             path: "Sources/ParquetInterop",
             swiftSettings: swiftSettings),
 
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet"], swiftSettings: swiftSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet"], swiftSettings: swiftSettings),
+        // Helpers shared by the test targets only.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

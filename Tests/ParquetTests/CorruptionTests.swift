@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Parquet
 
@@ -38,7 +39,7 @@ struct CorruptionTests {
     @Test("random byte flips never crash or hang the reader", arguments: [CompressionCodec.uncompressed, .snappy, .gzip, .zstd])
     func flips(codec: CompressionCodec) throws {
         let bytes = try sampleFile(codec: codec)
-        var rng = SplitMix64(seed: UInt64(codec.rawValue) + 1)
+        var rng = SeededRandom(seed: UInt64(codec.rawValue) + 1)
         for _ in 0..<600 {
             var damaged = bytes
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -52,7 +53,7 @@ struct CorruptionTests {
     func crcCatchesPageFlips() throws {
         let bytes = try sampleFile(codec: .uncompressed)
         let reader = try ParquetFileReader(input: MemoryInput(bytes))
-        var rng = SplitMix64(seed: 5)
+        var rng = SeededRandom(seed: 5)
         for _ in 0..<100 {
             // Pick a page body byte: walk a chunk's pages to learn where bodies are.
             let g = Int.random(in: 0..<reader.metadata.rowGroups.count, using: &rng)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Parquet
 
@@ -15,7 +16,7 @@ struct EncodingTests {
 
     @Test("RLE hybrid round-trips random runs at every width")
     func rleRoundTrip() throws {
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandom(seed: 1)
         for width in 0...32 {
             for _ in 0..<20 {
                 let n = Int.random(in: 0...3000, using: &rng)
@@ -49,7 +50,7 @@ struct EncodingTests {
 
     @Test("DELTA_BINARY_PACKED round-trips extremes with wrapping arithmetic", arguments: [true, false])
     func deltaRoundTrip(bits32: Bool) throws {
-        var rng = SplitMix64(seed: bits32 ? 32 : 64)
+        var rng = SeededRandom(seed: bits32 ? 32 : 64)
         for _ in 0..<200 {
             let n = Int.random(in: 0...700, using: &rng)
             let values: [Int64] = (0..<n).map { _ in

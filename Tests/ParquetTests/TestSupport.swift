@@ -1,17 +1,5 @@
 @testable import Parquet
-
-/// Deterministic generator so that every failure reproduces from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// A random flat table: schema plus one batch per column, with the awkward values
 /// (NaN payloads, -0.0, infinities, extremes, empty and multi-byte strings, long runs, nulls).
@@ -21,7 +9,7 @@ struct RandomTable {
     var rows: Int
 
     static func make(seed: UInt64, rows: Int? = nil, columns: Int? = nil) -> RandomTable {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let rowCount = rows ?? [0, 1, 7, 100, 1000, 5000].randomElement(using: &rng)!
         let columnCount = columns ?? Int.random(in: 1...8, using: &rng)
         var descriptors: [ColumnDescriptor] = []

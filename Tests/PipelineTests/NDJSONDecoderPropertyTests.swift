@@ -1,3 +1,4 @@
+import TestSupport
 import Parquet
 import Testing
 @testable import Pipeline
