@@ -62,11 +62,11 @@ struct DemoCommand: AsyncParsableCommand {
             for p in report.problems { printError("FAULT: \(p)") }
             throw ExitCode(1)
         }
-        print("    OK: \(report.rows) rows, \(report.rowGroups) row groups, \(report.checkedPages) page CRCs verified\n")
+        print("    OK: \(report.rows) rows, \(report.rowGroups) row group(s), \(report.checkedPages) page CRCs verified\n")
         print("Files:\n  \(staging)\n  \(output)\n")
         print("Read it:")
         print("  duckdb -c \"SELECT root, expiration, count(*) FROM '\(output)' GROUP BY ALL ORDER BY ALL\"")
         print("  python3 -c \"import pandas as pd; print(pd.read_parquet('\(output)').describe())\"")
-        print("  spx-data parquet inspect \(output)")
+        print("  \(CommandLine.arguments[0]) parquet inspect \(output)")
     }
 }
