@@ -3,21 +3,34 @@
 /// Fixed-width values are keyed by their bit pattern, so NaN payloads and -0.0 stay distinct
 /// and come back exactly. Byte arrays are stored once, back to back, and compared by bytes.
 struct FixedWidthInterner {
+    /// A table entry: the key beside its index, so that a probe reads one cache line. Large
+    /// dictionaries (greeks to 4 decimals) outgrow the caches and every lookup misses.
+    private struct Slot {
+        var key: UInt64
+        /// Dictionary index plus one; 0 marks an empty slot.
+        var tag: UInt32
+    }
+
     private(set) var keys: [UInt64] = []
-    private var slots: [Int32]
+    private var slots: [Slot]
     private var mask: Int
+    /// 64 minus log2 of the table size.
+    private var shift: UInt64
 
     init(capacity: Int = 1024) {
         let size = Swift.max(16, (capacity * 2).nextPowerOfTwo)
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, tag: 0), count: size)
         mask = size - 1
+        shift = UInt64(size.leadingZeroBitCount + 1)
     }
 
     var count: Int { keys.count }
 
+    /// Fibonacci hashing: the top bits of the product depend on every bit of the key, which
+    /// matters for doubles, whose low mantissa bits are all zero for short binary fractions.
     @inline(__always)
-    private static func hash(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32)
+    private static func slot(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Writes the index of each of `values` (as bit patterns) to `out`, adding new ones.
@@ -26,49 +39,51 @@ struct FixedWidthInterner {
         // Grow first so that no insertion in this batch needs to: the table stays at most half full.
         let needed = (keys.count + values.count) * 2
         if needed > slots.count { rehash(size: needed.nextPowerOfTwo) }
-        keys.reserveCapacity(keys.count + values.count)
-        let mask = self.mask
-        var count = keys.count
+        let mask = self.mask, shift = self.shift
+        let start = keys.count
+        var count = start
+        var added = [UInt64]()
         slots.withUnsafeMutableBufferPointer { slots in
             // Market data repeats itself row to row; remembering the last key skips the probe.
             var lastKey: UInt64 = 0
             var lastIndex: UInt32 = .max
-            for (n, value) in values.enumerated() {
-                let key = bits(value)
+            for n in 0..<values.count {
+                let key = bits(values[n])
                 if key == lastKey && lastIndex != .max {
                     out[n] = lastIndex
                     continue
                 }
                 lastKey = key
-                var slot = Self.hash(key) & mask
+                var slot = Self.slot(key, shift: shift)
                 while true {
-                    let existing = slots[slot]
-                    if existing < 0 {
-                        slots[slot] = Int32(count)
-                        keys.append(key)
-                        out[n] = UInt32(count)
+                    let entry = slots[slot]
+                    if entry.tag == 0 {
+                        slots[slot] = Slot(key: key, tag: UInt32(count + 1))
+                        added.append(key)
                         lastIndex = UInt32(count)
                         count += 1
                         break
                     }
-                    if keys[Int(existing)] == key {
-                        out[n] = UInt32(existing)
-                        lastIndex = UInt32(existing)
+                    if entry.key == key {
+                        lastIndex = entry.tag - 1
                         break
                     }
                     slot = (slot + 1) & mask
                 }
+                out[n] = lastIndex
             }
         }
+        keys.append(contentsOf: added)
     }
 
     private mutating func rehash(size: Int) {
-        slots = [Int32](repeating: -1, count: size)
+        slots = [Slot](repeating: Slot(key: 0, tag: 0), count: size)
         mask = size - 1
+        shift = UInt64(size.leadingZeroBitCount + 1)
         for (i, key) in keys.enumerated() {
-            var slot = Self.hash(key) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i)
+            var slot = Self.slot(key, shift: shift)
+            while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, tag: UInt32(i + 1))
         }
     }
 }
