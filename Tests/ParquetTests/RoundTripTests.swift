@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Parquet
 
 @Suite("writer → reader round trips")
@@ -88,6 +89,39 @@ struct RoundTripTests {
         #expect(dictPages >= 1 && plainPages >= 1 && dictPages + plainPages == 10)
         let back = try reader.readColumn(rowGroup: 0, column: 0, verifyChecksums: true)
         #expect(back.values == .byteArray(ByteArrayColumn(strings: strings)))
+    }
+
+    @Test("a dictionary is dropped once most values are new, and kept while they repeat",
+          arguments: [(distinctPercent: 85, keepsDictionary: false), (60, true), (5, true)])
+    func distinctRatioFallback(distinctPercent: Int, keepsDictionary: Bool) throws {
+        // Values whose low mantissa bits are all zero (short binary fractions) as well as
+        // decimals, so that the lookups are exercised with keys a weak hash would bunch up.
+        var random = SeededRandom(seed: UInt64(distinctPercent))
+        var values: [Double] = []
+        var fresh = 0.0
+        for _ in 0..<20_000 {
+            if values.isEmpty || Int(random.next() % 100) < distinctPercent {
+                fresh += random.next() % 2 == 0 ? 0.5 : 0.0001
+                values.append(fresh)
+            } else {
+                values.append(values[Int(random.next() % UInt64(values.count))])
+            }
+        }
+        let schema = ParquetSchema([ColumnDescriptor("greek", .double)])
+        var options = ParquetWriterOptions()
+        options.pageRowLimit = 2000
+        let output = MemoryOutput()
+        let writer = try ParquetWriter(output: output, schema: schema, options: options)
+        try writer.write([ColumnBatch(.double(values))])
+        try writer.close()
+        let reader = try ParquetFileReader(input: MemoryInput(output.bytes))
+        let stats = reader.metadata.rowGroups[0].columns[0].encodingStats
+        let plainPages = stats.first { $0.pageType == .dataPage && $0.encoding == .plain }?.count ?? 0
+        let dictionaryPages = stats.first { $0.encoding == .rleDictionary }?.count ?? 0
+        #expect(dictionaryPages + plainPages == 10)
+        #expect(keepsDictionary ? plainPages == 0 : plainPages >= 7, "\(stats)")
+        let back = try reader.readColumn(rowGroup: 0, column: 0, verifyChecksums: true)
+        #expect(bitwiseEqual(back.values, .double(values)))
     }
 
     @Test("key-value metadata and created_by survive")
