@@ -26,6 +26,8 @@ let package = Package(
             name: "CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h>, for the allocator tuning of the streaming commands.
+        .systemLibrary(name: "CMalloc"),
 
         .target(
             name: "Parquet",
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline",
+                "Parquet", "Pipeline", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

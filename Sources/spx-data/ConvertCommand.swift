@@ -55,6 +55,7 @@ struct ConvertCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeapTuning.reuseLargeBlocks()
         var options = ConversionOptions()
         options.threads = threads
         options.skipBadLines = skipBadLines

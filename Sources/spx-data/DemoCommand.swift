@@ -30,6 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        HeapTuning.reuseLargeBlocks()
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])

@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt), which the C library module does not include.
+#include <malloc.h>
