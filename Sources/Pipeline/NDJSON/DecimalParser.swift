@@ -68,6 +68,7 @@ public enum DecimalParser {
     /// a fraction, an exponent or leading zeros, or it does not fit Int64.
     @inline(__always)
     static func scanInt64(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (Int64, Int)? {
+        if let fast = fastInt64(base, from: start, to: end) { return fast }
         var i = start
         let negative = i < end && base[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -93,6 +94,7 @@ public enum DecimalParser {
     /// nil if there is no well-formed number there.
     @inline(__always)
     static func scanDouble(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (Double, Int)? {
+        if let fast = fastDouble(base, from: start, to: end) { return fast }
         guard let (decimal, stop) = scanDecimal(base, from: start, to: end) else { return nil }
         let d = decimal
         if !d.truncated && d.significand <= 1 << 53 && d.exponent >= -22 && d.exponent <= 22 {
