@@ -7,46 +7,59 @@ enum BitPacking {
     /// Appends `values` packed at `width` bits each, LSB first, padded to a whole byte.
     static func pack(_ values: UnsafeBufferPointer<UInt64>, width: Int, into out: inout [UInt8]) {
         guard width > 0 else { return }
-        var acc: UInt64 = 0
-        var bits = 0
         let mask: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
-        for v in values {
-            let value = v & mask
-            acc |= value << UInt64(bits)
-            let used = bits + width
-            if used >= 64 {
-                out.appendLittleEndian(acc)
-                let spill = used - 64
-                acc = spill == 0 ? 0 : value >> UInt64(width - spill)
-                bits = spill
-            } else {
-                bits = used
+        // The size is known up front, so the words are stored in place rather than appended.
+        out.appendInPlace(count: (values.count * width + 7) / 8) { target in
+            var p = target
+            var acc: UInt64 = 0
+            var bits = 0
+            for v in values {
+                let value = v & mask
+                acc |= value << UInt64(bits)
+                let used = bits + width
+                if used >= 64 {
+                    p.storeBytes(of: acc.littleEndian, as: UInt64.self)
+                    p += 8
+                    let spill = used - 64
+                    acc = spill == 0 ? 0 : value >> UInt64(width - spill)
+                    bits = spill
+                } else {
+                    bits = used
+                }
             }
-        }
-        var remainingBits = bits
-        while remainingBits > 0 {
-            out.append(UInt8(truncatingIfNeeded: acc))
-            acc >>= 8
-            remainingBits -= 8
+            storeTail(acc, bits: bits, at: p)
         }
     }
 
-    /// Same as `pack` for 32-bit values.
+    /// Same as `pack` for 32-bit values of at most 32 bits.
     static func pack32(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout [UInt8]) {
         guard width > 0 else { return }
-        var acc: UInt64 = 0
-        var bits = 0
-        for v in values {
-            acc |= UInt64(v) << UInt64(bits)
-            bits += width
-            while bits >= 32 {
-                out.appendLittleEndian(UInt32(truncatingIfNeeded: acc))
-                acc >>= 32
-                bits -= 32
+        out.appendInPlace(count: (values.count * width + 7) / 8) { target in
+            var p = target
+            var acc: UInt64 = 0
+            var bits = 0
+            for v in values {
+                acc |= UInt64(v) << UInt64(bits)
+                bits += width
+                // Fewer than 32 bits were pending and at most 32 came in: one flush suffices.
+                if bits >= 32 {
+                    p.storeBytes(of: UInt32(truncatingIfNeeded: acc).littleEndian, as: UInt32.self)
+                    p += 4
+                    acc >>= 32
+                    bits -= 32
+                }
             }
+            storeTail(acc, bits: bits, at: p)
         }
+    }
+
+    /// Stores the last `bits` pending bits of `acc` as whole bytes.
+    @inline(__always)
+    private static func storeTail(_ acc: UInt64, bits: Int, at target: UnsafeMutableRawPointer) {
+        var acc = acc, bits = bits, p = target
         while bits > 0 {
-            out.append(UInt8(truncatingIfNeeded: acc))
+            p.storeBytes(of: UInt8(truncatingIfNeeded: acc), as: UInt8.self)
+            p += 1
             acc >>= 8
             bits -= 8
         }

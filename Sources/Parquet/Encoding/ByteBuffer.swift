@@ -1,8 +1,23 @@
 /// Little-endian appends onto byte arrays: the one place the writer turns numbers into bytes.
 extension Array where Element == UInt8 {
+    /// Byte by byte from the low end, which is little-endian on any host; a few single-byte
+    /// appends are far cheaper than the general bulk append for 4 or 8 bytes.
     @inline(__always)
     mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
-        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+        var v = value
+        for _ in 0..<MemoryLayout<T>.size {
+            append(UInt8(truncatingIfNeeded: v))
+            v >>= 8
+        }
+    }
+
+    /// Appends `count` zero bytes and lets `body` fill them in place through a raw pointer.
+    @inline(__always)
+    mutating func appendInPlace(count: Int, _ body: (UnsafeMutableRawPointer) -> Void) {
+        guard count > 0 else { return }
+        let start = self.count
+        append(contentsOf: repeatElement(0, count: count))
+        withUnsafeMutableBytes { body($0.baseAddress.unsafelyUnwrapped + start) }
     }
 
     @inline(__always)

@@ -32,7 +32,13 @@ public struct ByteArrayColumn: Sendable, Equatable {
     public var isEmpty: Bool { offsets.count == 1 }
 
     public mutating func append(_ value: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: value)
+        if value.count <= 16, let source = value.baseAddress {
+            // Short values (roots, rights, symbols) dominate; appending their bytes one by one
+            // costs a fraction of the general bulk append's set-up.
+            for k in 0..<value.count { bytes.append(source.load(fromByteOffset: k, as: UInt8.self)) }
+        } else {
+            bytes.append(contentsOf: value)
+        }
         offsets.append(bytes.count)
     }
 
