@@ -36,44 +36,46 @@ struct FixedWidthInterner {
     /// Writes the index of each of `values` (as bit patterns) to `out`, adding new ones.
     /// Works on raw buffers: this loop runs once per value of every dictionary column.
     mutating func indices<T>(of values: UnsafeBufferPointer<T>, bits: (T) -> UInt64, into out: UnsafeMutablePointer<UInt32>) {
-        // Grow first so that no insertion in this batch needs to: the table stays at most half full.
-        let needed = (keys.count + values.count) * 2
-        if needed > slots.count { rehash(size: needed.nextPowerOfTwo) }
-        let mask = self.mask, shift = self.shift
-        let start = keys.count
-        var count = start
-        var added = [UInt64]()
-        slots.withUnsafeMutableBufferPointer { slots in
-            // Market data repeats itself row to row; remembering the last key skips the probe.
-            var lastKey: UInt64 = 0
-            var lastIndex: UInt32 = .max
-            for n in 0..<values.count {
-                let key = bits(values[n])
-                if key == lastKey && lastIndex != .max {
+        // Market data repeats itself row to row; remembering the last key skips the probe.
+        var lastKey: UInt64 = 0
+        var lastIndex: UInt32 = .max
+        var n = 0
+        while n < values.count {
+            // The table grows only as keys arrive and stays at most half full, so that a column
+            // with few distinct values probes a table small enough for the first-level cache.
+            if (keys.count + 1) * 2 > slots.count { rehash(size: slots.count * 2) }
+            let mask = self.mask, shift = self.shift, limit = slots.count / 2
+            slots.withUnsafeMutableBufferPointer { slots in
+                while n < values.count {
+                    let key = bits(values[n])
+                    if key == lastKey && lastIndex != .max {
+                        out[n] = lastIndex
+                        n += 1
+                        continue
+                    }
+                    var slot = Self.slot(key, shift: shift)
+                    while true {
+                        let entry = slots[slot]
+                        if entry.tag == 0 {
+                            // Full enough: leave this value for after the table has grown.
+                            if keys.count == limit { return }
+                            slots[slot] = Slot(key: key, tag: UInt32(keys.count + 1))
+                            lastIndex = UInt32(keys.count)
+                            keys.append(key)
+                            break
+                        }
+                        if entry.key == key {
+                            lastIndex = entry.tag - 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    lastKey = key
                     out[n] = lastIndex
-                    continue
+                    n += 1
                 }
-                lastKey = key
-                var slot = Self.slot(key, shift: shift)
-                while true {
-                    let entry = slots[slot]
-                    if entry.tag == 0 {
-                        slots[slot] = Slot(key: key, tag: UInt32(count + 1))
-                        added.append(key)
-                        lastIndex = UInt32(count)
-                        count += 1
-                        break
-                    }
-                    if entry.key == key {
-                        lastIndex = entry.tag - 1
-                        break
-                    }
-                    slot = (slot + 1) & mask
-                }
-                out[n] = lastIndex
             }
         }
-        keys.append(contentsOf: added)
     }
 
     private mutating func rehash(size: Int) {

@@ -21,7 +21,8 @@ struct ColumnBuffer {
         return v + (validity?.count ?? 0)
     }
 
-    mutating func append(_ batch: ColumnBatch) {
+    /// - Parameter expectedRows: rows to make room for when the values must grow.
+    mutating func append(_ batch: ColumnBatch, expectedRows: Int) {
         if let incoming = batch.validity {
             if validity == nil { validity = [Bool](repeating: true, count: rowCount) }
             validity!.append(contentsOf: incoming)
@@ -33,7 +34,7 @@ struct ColumnBuffer {
         // referenced and grows in place instead of being copied.
         let current = values
         values = .boolean([])
-        values = current.appending(batch.values)
+        values = current.appending(batch.values, reservingFor: expectedRows)
     }
 
     /// Hands the buffered rows over and starts empty.
@@ -47,16 +48,33 @@ struct ColumnBuffer {
 }
 
 extension ColumnValues {
-    /// `self` followed by `other` (same physical type, checked by the caller).
-    consuming func appending(_ other: ColumnValues) -> ColumnValues {
+    /// `self` followed by `other` (same physical type, checked by the caller). When `self`
+    /// must grow and `rows` is more than it needs, it grows to room for `rows` values in one
+    /// step; otherwise it grows as arrays do.
+    consuming func appending(_ other: ColumnValues, reservingFor rows: Int = 0) -> ColumnValues {
+        func appended<T>(_ a: consuming [T], _ b: [T]) -> [T] {
+            // An empty buffer takes the batch's array as it is, without copying it.
+            if a.isEmpty { return b }
+            if a.count + b.count > a.capacity && rows > a.count + b.count { a.reserveCapacity(rows) }
+            a.append(contentsOf: b)
+            return a
+        }
         switch (consume self, other) {
-        case (.boolean(var a), .boolean(let b)): a.append(contentsOf: b); return .boolean(a)
-        case (.int32(var a), .int32(let b)): a.append(contentsOf: b); return .int32(a)
-        case (.int64(var a), .int64(let b)): a.append(contentsOf: b); return .int64(a)
-        case (.float(var a), .float(let b)): a.append(contentsOf: b); return .float(a)
-        case (.double(var a), .double(let b)): a.append(contentsOf: b); return .double(a)
-        case (.byteArray(var a), .byteArray(let b)): a.append(contentsOf: b); return .byteArray(a)
-        case (.fixedLenByteArray(var a), .fixedLenByteArray(let b)): a.append(contentsOf: b); return .fixedLenByteArray(a)
+        case (.boolean(let a), .boolean(let b)): return .boolean(appended(a, b))
+        case (.int32(let a), .int32(let b)): return .int32(appended(a, b))
+        case (.int64(let a), .int64(let b)): return .int64(appended(a, b))
+        case (.float(let a), .float(let b)): return .float(appended(a, b))
+        case (.double(let a), .double(let b)): return .double(appended(a, b))
+        case (.byteArray(var a), .byteArray(let b)):
+            if a.isEmpty { return .byteArray(b) }
+            a.reserve(rows: rows, adding: b)
+            a.append(contentsOf: b)
+            return .byteArray(a)
+        case (.fixedLenByteArray(var a), .fixedLenByteArray(let b)):
+            if a.isEmpty { return .fixedLenByteArray(b) }
+            a.reserve(rows: rows, adding: b)
+            a.append(contentsOf: b)
+            return .fixedLenByteArray(a)
         case (let a, _): preconditionFailure("appending \(other.physicalType) values to \(a.physicalType)")
         }
     }

@@ -37,9 +37,17 @@ struct DictionaryState {
                 v.withUnsafeBufferPointer { fixed.indices(of: UnsafeBufferPointer(rebasing: $0[range]), bits: { $0.bitPattern }, into: target) }
             case .byteArray(let c), .fixedLenByteArray(let c):
                 c.bytes.withUnsafeBytes { raw in
+                    // Sorted data repeats a string for long runs (root, right): comparing with the
+                    // previous value is cheaper than hashing it.
+                    var last = UnsafeRawBufferPointer(start: nil, count: 0)
+                    var lastIndex: UInt32 = .max
                     for (n, i) in range.enumerated() {
                         let slice = UnsafeRawBufferPointer(rebasing: raw[c.offsets[i]..<c.offsets[i + 1]])
-                        target[n] = UInt32(bytes.index(of: slice))
+                        if lastIndex == .max || !slice.elementsEqual(last) {
+                            lastIndex = UInt32(bytes.index(of: slice))
+                            last = slice
+                        }
+                        target[n] = lastIndex
                     }
                 }
             case .boolean:

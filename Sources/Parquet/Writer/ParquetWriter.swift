@@ -50,7 +50,8 @@ public final class ParquetWriter {
             let room = options.rowGroupRowLimit - buffers[0].rowCount
             let end = min(rows, start + room)
             let piece = start == 0 && end == rows ? batch : batch.map { $0.slice(rows: start..<end) }
-            for (i, columnBatch) in piece.enumerated() { buffers[i].append(columnBatch) }
+            let expected = expectedRowGroupRows(adding: piece)
+            for (i, columnBatch) in piece.enumerated() { buffers[i].append(columnBatch, expectedRows: expected) }
             rowCount += Int64(end - start)
             start = end
             if buffers[0].rowCount >= options.rowGroupRowLimit || bufferedBytes >= options.rowGroupByteLimit {
@@ -60,6 +61,16 @@ public final class ParquetWriter {
     }
 
     private var bufferedBytes: Int { buffers.reduce(0) { $0 + $1.byteSize } }
+
+    /// Rows the current row group will likely hold once full: the row limit, or fewer when the
+    /// byte limit will stop it first at the bytes per row seen so far. Buffers that must grow
+    /// grow to this at once, instead of doubling and copying their rows again each time.
+    private func expectedRowGroupRows(adding piece: [ColumnBatch]) -> Int {
+        let rows = buffers[0].rowCount + (piece.first?.rowCount ?? 0)
+        guard buffers[0].rowCount > 0 else { return rows }
+        let bytesPerRow = max(1, bufferedBytes / buffers[0].rowCount)
+        return max(rows, min(options.rowGroupRowLimit, options.rowGroupByteLimit / bytesPerRow + 1))
+    }
 
     private func check(_ batch: [ColumnBatch]) throws(ParquetError) {
         guard batch.count == schema.columns.count else {
