@@ -144,3 +144,73 @@ struct NDJSONDecoderPropertyTests {
         }
     }
 }
+
+/// Lines in canonical form (schema order, no whitespace, no nulls, no escapes) take a path of
+/// their own; it must store exactly what the general path stores for the same row.
+@Suite("NDJSON canonical lines")
+struct NDJSONCanonicalLineTests {
+    typealias Rows = NDJSONDecoderPropertyTests
+
+    /// A row's fields as key-value texts in schema order, with no nulls; a string field
+    /// needs an escape (which ends the canonical path mid-line) about one time in five.
+    static func fields(_ rng: inout SeededRandom) -> [(String, String)] {
+        Rows.schema.columns.map { column in
+            let text: String
+            switch column.kind {
+            case .string:
+                let plain = ["", "SPXW", "C", "é€日", "a b"][Int(rng.next() % 5)]
+                text = rng.next() % 5 == 0 ? "\"\\u0041\(plain)\"" : "\"\(plain)\""
+            case .int32: text = String(Int32(truncatingIfNeeded: Int64(bitPattern: rng.next()) >> (rng.next() % 64)))
+            case .int64: text = String(Int64(bitPattern: rng.next()) >> (rng.next() % 64))
+            case .double: text = Rows.randomDouble(&rng).1
+            case .bool: text = String(rng.next() % 2 == 0)
+            }
+            return (column.name, text)
+        }
+    }
+
+    @Test("canonical lines and the same rows spaced out decode to identical batches", arguments: [11, 12])
+    func sameAsGeneralPath(seed: UInt64) throws {
+        var rng = SeededRandom(seed: seed)
+        var canonical = NDJSONBatchDecoder(schema: Rows.schema, batchCapacity: 16)
+        var spaced = NDJSONBatchDecoder(schema: Rows.schema, batchCapacity: 16)
+        for n in 1...3_000 {
+            let row = Self.fields(&rng)
+            try canonical.decode("{" + row.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}", number: n)
+            try spaced.decode("{ " + row.map { "\"\($0.0)\": \($0.1)" }.joined(separator: " , ") + " }", number: n)
+        }
+        let a = canonical.takeBatch(), b = spaced.takeBatch()
+        #expect(a.count == b.count)
+        for c in a.indices {
+            #expect(a[c].rowCount == 3_000)
+            if case .double(let x) = a[c].values, case .double(let y) = b[c].values {
+                #expect(x.map(\.bitPattern) == y.map(\.bitPattern), "\(Rows.schema.columns[c].name)")
+            } else {
+                #expect(a[c].values == b[c].values, "\(Rows.schema.columns[c].name)")
+            }
+            #expect(a[c].validity == b[c].validity)
+        }
+    }
+
+    @Test("a canonical line that turns out malformed stores nothing and names the field", arguments: [
+        (#"{"name":"x","count":1,"total":2,"price":1.5,"open":true,"note":"n","ratio":0.5,"id":"7"}"#, "id"),
+        (#"{"name":"x","count":1,"total":2,"price":1.5,"open":maybe,"note":"n","ratio":0.5,"id":7}"#, "open"),
+        (#"{"name":"x","count":3000000000,"total":2,"price":1.5,"open":true,"note":"n","ratio":0.5,"id":7}"#, "count"),
+    ])
+    func malformedAfterCanonicalStart(line: String, field: String) throws {
+        var decoder = NDJSONBatchDecoder(schema: Rows.schema, batchCapacity: 16)
+        let good = #"{"name":"a","count":1,"total":2,"price":1.5,"open":false,"note":null,"ratio":0.25,"id":9}"#
+        try decoder.decode(good, number: 1)
+        do {
+            try decoder.decode(line, number: 2)
+            Issue.record("the malformed line was accepted")
+        } catch {
+            #expect(error.field == field)
+        }
+        try decoder.decode(good, number: 3)
+        let batch = decoder.takeBatch()
+        #expect(batch.allSatisfy { $0.rowCount == 2 })
+        #expect(batch[0].values == .byteArray(ByteArrayColumn(strings: ["a", "a"])))
+        #expect(batch[7].values == .int64([9, 9]))
+    }
+}

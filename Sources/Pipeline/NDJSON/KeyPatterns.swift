@@ -1,4 +1,4 @@
-/// The `"name":` byte patterns of a schema's keys, laid out as 8-byte words, so that
+/// Byte patterns such as a schema's `"name":` keys, laid out as 8-byte words, so that
 /// checking whether a line continues with the expected key takes a few word compares.
 ///
 /// Immutable once built; the memory is owned here and freed with the last reference.
@@ -11,8 +11,13 @@ final class KeyPatterns {
     /// Per pattern: the mask selecting the bytes of its last partial word.
     private let tailMasks: [UInt64]
 
-    init(_ names: [String]) {
-        let patterns = names.map { Array("\"\($0)\":".utf8) }
+    /// The `"name":` patterns of `names`.
+    convenience init(_ names: [String]) {
+        self.init(patterns: names.map { Array("\"\($0)\":".utf8) })
+    }
+
+    /// Arbitrary byte patterns, matched the same way.
+    init(patterns: [[UInt8]]) {
         var starts = [0]
         for p in patterns { starts.append(starts[starts.count - 1] + (p.count + 7) / 8) }
         let total = starts[starts.count - 1]

@@ -30,6 +30,8 @@ public struct NDJSONBatchDecoder {
     public private(set) var rowCount = 0
 
     let keyPatterns: KeyPatterns
+    /// Separator and key per column for lines in canonical form (see `decodeCanonical`).
+    let canonicalKeys: KeyPatterns
     let names: [[UInt8]]
     var store: ColumnStore
     /// `seen[c] == stamp` when the current line has set column `c`; the stamp moves on each
@@ -48,6 +50,7 @@ public struct NDJSONBatchDecoder {
         self.unknownKeys = unknownKeys
         names = schema.columns.map { Array($0.name.utf8) }
         keyPatterns = KeyPatterns(schema.columns.map(\.name))
+        canonicalKeys = Self.canonicalPatterns(schema.columns.map(\.name))
         store = ColumnStore(schema: schema, capacity: batchCapacity)
         seen = Array(repeating: 0, count: schema.columns.count)
     }
@@ -66,11 +69,16 @@ public struct NDJSONBatchDecoder {
     @discardableResult
     public mutating func decode(line: UnsafeRawBufferPointer, lineNumber: Int) throws(NDJSONError) -> Bool {
         guard let base = line.baseAddress, !line.isEmpty else { return false }
-        var parser = LineParser(base.assumingMemoryBound(to: UInt8.self), count: line.count, lineNumber: lineNumber)
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        store.makeUnique()
+        if decodeCanonical(bytes, count: line.count) {
+            rowCount += 1
+            return true
+        }
+        var parser = LineParser(bytes, count: line.count, lineNumber: lineNumber)
         parser.skipWhitespace()
         if parser.atEnd { return false }
         stamp &+= 1
-        store.makeUnique()
         do {
             try decodeObject(&parser)
         } catch {
