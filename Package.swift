@@ -16,9 +16,11 @@ let package = Package(
         .executable(name: "spx-data", targets: ["spx-data"]),
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "StateStore", targets: ["StateStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries: Debian's libzstd-dev and zlib1g-dev.
@@ -37,10 +39,15 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Parquet"],
             swiftSettings: swiftSettings),
+        // The SQLite ledger: processing attempts, configuration, errors, metrics. No networking.
+        .target(
+            name: "StateStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "CMalloc",
+                "Parquet", "Pipeline", "CMalloc", "StateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -56,7 +63,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StateStoreTests",
+            dependencies: ["StateStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline", "StateStore"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,119 @@
+/// Every configuration key spx-data knows, with its type, default, accepted form and validation.
+/// This registry is the one place a key is defined; `config get`, `config set`, the environment
+/// overrides and `ResolvedConfiguration` all derive from it.
+public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
+    case apiVersion = "thetadata.apiVersion"
+    case baseURL = "thetadata.baseUrl"
+    case maxConcurrentRequests = "thetadata.maxConcurrentRequests"
+    case requestTimeoutSeconds = "thetadata.requestTimeoutSeconds"
+    case startDate = "processing.startDate"
+    case outputDirectory = "processing.outputDirectory"
+    case tempDirectory = "processing.tempDirectory"
+    case symbols = "processing.symbols"
+    case dataset = "processing.dataset"
+    case interval = "processing.interval"
+    case minFreeDiskGB = "processing.minFreeDiskGB"
+    case databasePath = "database.path"
+
+    /// The types the `configuration.value_type` column allows.
+    public enum ValueType: String, Sendable { case string, number, boolean, date }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// Datasets the pipeline can fetch.
+    public static let datasets = ["greeks", "quotes", "ohlc", "open_interest", "eod", "greeks_second_order", "greeks_third_order"]
+    /// Bar intervals ThetaData serves for history requests.
+    public static let intervals = ["1s", "5s", "10s", "15s", "30s", "1m", "5m", "10m", "15m", "30m", "1h"]
+    public static let concurrencyRange = 1...64
+    public static let timeoutRange = 1...3600
+
+    /// The key's name, e.g. `thetadata.baseUrl`.
+    public var name: String { rawValue }
+
+    public var summary: String {
+        switch self {
+        case .apiVersion: "ThetaData Terminal API version"
+        case .baseURL: "ThetaData Terminal base URL"
+        case .maxConcurrentRequests: "Maximum concurrent Terminal requests (your tier's cap)"
+        case .requestTimeoutSeconds: "Seconds before one Terminal request is abandoned"
+        case .startDate: "First trading date of the archive"
+        case .outputDirectory: "Parquet file output location"
+        case .tempDirectory: "Staging location for NDJSON files"
+        case .symbols: "Underlying symbols to archive (SPX means roots SPX and SPXW)"
+        case .dataset: "Dataset to archive"
+        case .interval: "Bar interval of the history requests"
+        case .minFreeDiskGB: "Free disk space, in GB, below which processing stops"
+        case .databasePath: "SQLite ledger location (informational: --db or SPX_DATA_DB choose it)"
+        }
+    }
+
+    public var valueType: ValueType {
+        switch self {
+        case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB: .number
+        case .startDate: .date
+        default: .string
+        }
+    }
+
+    /// Required keys must have a value for `config validate` to pass; only the start date has
+    /// no sensible default.
+    public var isRequired: Bool { self == .startDate }
+
+    /// What a valid value looks like, for error messages and help.
+    public var acceptedForm: String {
+        switch self {
+        case .apiVersion: "v3 or v2"
+        case .baseURL: "an http:// URL with host and port and no path, e.g. http://127.0.0.1:25503"
+        case .maxConcurrentRequests: "a whole number from \(Self.concurrencyRange.lowerBound) to \(Self.concurrencyRange.upperBound)"
+        case .requestTimeoutSeconds: "a whole number of seconds from \(Self.timeoutRange.lowerBound) to \(Self.timeoutRange.upperBound)"
+        case .startDate: "a calendar date YYYY-MM-DD from 1970-01-01 on, e.g. 2020-01-02"
+        case .outputDirectory, .tempDirectory, .databasePath: "a non-empty path"
+        case .symbols: "a comma-separated list of symbols of 1 to 10 letters, digits or dots, e.g. SPX,SPY"
+        case .dataset: "one of " + Self.datasets.joined(separator: ", ")
+        case .interval: "one of " + Self.intervals.joined(separator: ", ")
+        case .minFreeDiskGB: "a number of gigabytes, 0 or more, e.g. 10 or 2.5"
+        }
+    }
+
+    /// The default; the base URL's follows the API version (v3 serves on 25503, v2 on 25510).
+    public func defaultValue(apiVersion: String = "v3") -> String {
+        switch self {
+        case .apiVersion: "v3"
+        case .baseURL: apiVersion == "v2" ? "http://127.0.0.1:25510" : "http://127.0.0.1:25503"
+        case .maxConcurrentRequests: "4"
+        case .requestTimeoutSeconds: "60"
+        case .startDate: ""
+        case .outputDirectory: "./data/parquet"
+        case .tempDirectory: "./data/temp"
+        case .symbols: "SPX"
+        case .dataset: "greeks"
+        case .interval: "1m"
+        case .minFreeDiskGB: "10"
+        case .databasePath: "./data/spx-pipeline.db"
+        }
+    }
+
+    /// The environment variable that overrides the key: `SPX_DATA_` then the name with dots
+    /// as underscores and camel case as upper snake case (`thetadata.baseUrl` ->
+    /// `SPX_DATA_THETADATA_BASE_URL`, `processing.minFreeDiskGB` -> `SPX_DATA_PROCESSING_MIN_FREE_DISK_GB`).
+    public var environmentVariable: String {
+        var result = "SPX_DATA_"
+        var previous: Character = "."
+        for character in rawValue {
+            if character == "." {
+                result.append("_")
+            } else {
+                if character.isUppercase, previous.isLowercase { result.append("_") }
+                result.append(contentsOf: character.uppercased())
+            }
+            previous = character
+        }
+        return result
+    }
+
+    /// Finds a key by name; the error lists the known keys.
+    public static func named(_ name: String) throws(ConfigurationError) -> ConfigurationKey {
+        guard let key = ConfigurationKey(rawValue: name) else { throw ConfigurationError.unknownKey(name) }
+        return key
+    }
+}

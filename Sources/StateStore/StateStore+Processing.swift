@@ -1,0 +1,104 @@
+import GRDB
+
+/// Which processing records to list.
+public struct ProcessingFilter: Sendable, Equatable {
+    public var statuses: Set<ProcessingRecord.Status> = []
+    public var symbol: String?
+    public var dataset: String?
+    /// Inclusive `YYYY-MM-DD` bounds.
+    public var from: String?
+    public var through: String?
+    public var limit: Int?
+
+    public init(statuses: Set<ProcessingRecord.Status> = [], symbol: String? = nil, dataset: String? = nil,
+                from: String? = nil, through: String? = nil, limit: Int? = nil) {
+        self.statuses = statuses
+        self.symbol = symbol
+        self.dataset = dataset
+        self.from = from
+        self.through = through
+        self.limit = limit
+    }
+}
+
+/// A date being processed and its expirations, for `status`.
+public struct ActiveProcessing: Sendable, Equatable {
+    public var record: ProcessingRecord
+    public var expirations: [ExpirationProgress]
+    public var staged: Int { expirations.filter { $0.status == .staged }.count }
+    public var failed: Int { expirations.filter { $0.status == .failed }.count }
+}
+
+extension StateStore {
+    /// Inserts or replaces processing records in one transaction.
+    public func save(_ records: [ProcessingRecord]) throws(StateStoreError) {
+        try write { db in for record in records { try record.save(db) } }
+    }
+
+    /// Inserts or replaces expiration progress rows in one transaction.
+    public func save(_ progress: [ExpirationProgress]) throws(StateStoreError) {
+        try write { db in for row in progress { try row.save(db) } }
+    }
+
+    /// The records matching `filter`, newest date first.
+    public func processingRecords(_ filter: ProcessingFilter = ProcessingFilter()) throws(StateStoreError) -> [ProcessingRecord] {
+        try read { db in
+            var request = ProcessingRecord.all()
+            if !filter.statuses.isEmpty { request = request.filter(filter.statuses.map(\.rawValue).contains(Column("status"))) }
+            if let symbol = filter.symbol { request = request.filter(Column("symbol") == symbol) }
+            if let dataset = filter.dataset { request = request.filter(Column("dataset") == dataset) }
+            if let from = filter.from { request = request.filter(Column("date") >= from) }
+            if let through = filter.through { request = request.filter(Column("date") <= through) }
+            request = request.order(Column("date").desc, Column("symbol"), Column("dataset"))
+            if let limit = filter.limit { request = request.limit(limit) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The status of every recorded date of a symbol and dataset, by date: the gap engine's input.
+    public func statusesByDate(symbol: String, dataset: String) throws(StateStoreError) -> [String: ProcessingRecord.Status] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT date, status FROM processing_log WHERE symbol = ? AND dataset = ?",
+                arguments: [symbol, dataset])
+            var result: [String: ProcessingRecord.Status] = [:]
+            while let row = try rows.next() {
+                if let status = ProcessingRecord.Status(rawValue: row["status"]) { result[row["date"]] = status }
+            }
+            return result
+        }
+    }
+
+    /// Counts by status (every status present, zero when none) and the latest update time.
+    public func processingSummary() throws(StateStoreError) -> (counts: [ProcessingRecord.Status: Int], lastActivity: String?) {
+        try read { db in
+            var counts = Dictionary(uniqueKeysWithValues: ProcessingRecord.Status.allCases.map { ($0, 0) })
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM processing_log GROUP BY status") {
+                if let status = ProcessingRecord.Status(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            let last = try String.fetchOne(db, sql: "SELECT MAX(updated_at) FROM processing_log")
+            return (counts, last)
+        }
+    }
+
+    /// Dates whose status is `processing`, with their expiration progress.
+    public func activeProcessing() throws(StateStoreError) -> [ActiveProcessing] {
+        try read { db in
+            let records = try ProcessingRecord.filter(Column("status") == ProcessingRecord.Status.processing.rawValue)
+                .order(Column("date")).fetchAll(db)
+            return try records.map { record in
+                let expirations = try ExpirationProgress
+                    .filter(Column("symbol") == record.symbol && Column("dataset") == record.dataset
+                        && Column("date") == record.date)
+                    .order(Column("root"), Column("expiration")).fetchAll(db)
+                return ActiveProcessing(record: record, expirations: expirations)
+            }
+        }
+    }
+
+    /// Processing records and errors counted in one snapshot; tests use it to show that a reader
+    /// never sees half of a write transaction.
+    package func snapshotCounts() throws(StateStoreError) -> (processing: Int, errors: Int) {
+        try read { db in (try ProcessingRecord.fetchCount(db), try ErrorRecord.fetchCount(db)) }
+    }
+}
