@@ -44,10 +44,12 @@ let package = Package(
             name: "StateStore",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+        // Checks of the machine the pipeline runs on: disk space and the Terminal's status.
+        .target(name: "HealthCheck", swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "CMalloc", "StateStore",
+                "Parquet", "Pipeline", "CMalloc", "StateStore", "HealthCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(
             name: "StateStoreTests",
             dependencies: ["StateStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "HealthCheckTests", dependencies: ["HealthCheck"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline", "StateStore"],
             swiftSettings: swiftSettings),
