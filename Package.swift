@@ -61,6 +61,13 @@ let package = Package(
             path: "Sources/ParquetInterop",
             swiftSettings: swiftSettings),
 
+        // Fills a ledger with synthetic history for scripts/bench-ledger; not shipped.
+        .executableTarget(
+            name: "ledger-seed",
+            dependencies: ["StateStore"],
+            path: "Sources/LedgerSeed",
+            swiftSettings: swiftSettings),
+
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),

@@ -34,8 +34,7 @@ public enum TerminalStatus: Sendable, Equatable {
                 + "Fix: check the Terminal's console for login or network errors; it reconnects by itself, or restart it"
         case .notRunning:
             "Terminal not running: connection to \(baseURL) refused. "
-                + "Fix: start the Theta Terminal (java -jar ThetaTerminal\(apiVersion == "v2" ? "" : "v3").jar ...), "
-                + "or set thetadata.baseUrl to where it listens"
+                + "Fix: start the Theta Terminal (\(apiVersion)), or set thetadata.baseUrl to where it listens"
         case .unreachable(let reason):
             "Terminal at \(baseURL) did not answer (\(reason)). "
                 + "Fix: check thetadata.baseUrl and that the Terminal is not stuck; restart it if needed"

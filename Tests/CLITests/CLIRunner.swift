@@ -16,10 +16,17 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/spx-data").path
     }
 
-    static func run(_ arguments: [String]) throws -> CLIResult {
+    /// - Parameter environment: variables for the child on top of this process's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            // Start from this environment without SPX_DATA_* so that only the test's settings apply.
+            var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPX_DATA_") || $0.key == "SPX_DATA" }
+            merged.merge(environment) { _, new in new }
+            process.environment = merged
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

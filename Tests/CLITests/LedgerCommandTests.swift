@@ -1,0 +1,158 @@
+import Foundation
+import StateStore
+import Testing
+
+/// The ledger commands run as a user would: the built binary on a temp database.
+@Suite("spx-data ledger commands")
+struct LedgerCommandTests {
+    /// A ledger with a little history, and the environment pointing the commands at it and at a
+    /// Terminal port where nothing listens.
+    func seededLedger() throws -> (db: String, env: [String: String]) {
+        let dir = try CLI.temporaryDirectory()
+        let db = dir + "/ledger/spx.db"
+        let store = try StateStore(path: db)
+        try store.save([
+            ProcessingRecord(symbol: "SPX", dataset: "greeks", date: "2024-03-11", status: .success, completedAt: "2024-03-12T01:00:00Z",
+                             recordCount: 900_000, expirationCount: 60, processingDurationMs: 60_000, apiRequestsMade: 61, memoryPeakMb: 140),
+            ProcessingRecord(symbol: "SPX", dataset: "greeks", date: "2024-03-12", status: .failed, errorMessage: "refused, \"quoted\"",
+                             errorType: "connection_refused"),
+            ProcessingRecord(symbol: "SPX", dataset: "greeks", date: "2024-03-13", status: .processing, processId: 999_999),
+        ])
+        try store.save([ExpirationProgress(symbol: "SPX", dataset: "greeks", date: "2024-03-13", root: "SPXW",
+                                           expiration: "2024-03-13", status: .staged, rowCount: 5)])
+        try store.record(errors: [ErrorRecord(symbol: "SPX", dataset: "greeks", date: "2024-03-12", errorType: "connection_refused",
+                                              errorMessage: "connection refused")])
+        let env = ["SPX_DATA_DB": db, "SPX_DATA_THETADATA_BASE_URL": "http://127.0.0.1:1",
+                   "SPX_DATA_PROCESSING_OUTPUT_DIRECTORY": dir + "/out", "SPX_DATA_PROCESSING_TEMP_DIRECTORY": dir + "/tmp"]
+        return (db, env)
+    }
+
+    static let readCommands: [[String]] = [
+        ["status"], ["list"], ["list", "--failed-only"], ["errors"], ["errors", "--recent", "5"], ["metrics"],
+        ["config", "get"], ["health"],
+    ]
+
+    @Test("every read command prints parseable JSON", arguments: readCommands)
+    func json(command: [String]) throws {
+        let (_, env) = try seededLedger()
+        let result = try CLI.run(command + ["--format", "json"], environment: env)
+        #expect(result.stderr.isEmpty || command == ["health"], "\(result.stderr)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        #expect(parsed is [Any] || parsed is [String: Any])
+    }
+
+    @Test("every read command prints CSV with a header line", arguments: readCommands)
+    func csv(command: [String]) throws {
+        let (_, env) = try seededLedger()
+        let result = try CLI.run(command + ["--format", "csv"], environment: env)
+        let header = try #require(result.stdout.split(separator: "\n").first)
+        #expect(!header.contains(" ") && header.contains(","), "\(header)")
+    }
+
+    @Test("tables are plain when NO_COLOR is set or output is not a terminal")
+    func noColour() throws {
+        var (_, env) = try seededLedger()
+        env["NO_COLOR"] = "1"
+        for command in Self.readCommands {
+            let result = try CLI.run(command, environment: env)
+            #expect(!result.stdout.contains("\u{1B}["), "\(command)")
+        }
+    }
+
+    @Test("list filters and keeps quoted messages intact in CSV")
+    func list() throws {
+        let (_, env) = try seededLedger()
+        let failed = try CLI.run(["list", "--failed-only", "--format", "csv"], environment: env)
+        #expect(failed.status == 0)
+        #expect(failed.stdout.split(separator: "\n").count == 2)
+        #expect(failed.stdout.contains("\"refused, \"\"quoted\"\"\""))
+        let ranged = try CLI.run(["list", "--date-range", "2024-03-11..2024-03-11"], environment: env)
+        #expect(ranged.stdout.contains("2024-03-11") && !ranged.stdout.contains("2024-03-12"))
+        let bad = try CLI.run(["list", "--date-range", "yesterday-ish"], environment: env)
+        #expect(bad.status == 64 && bad.stderr.contains("yesterday-ish"))
+    }
+
+    @Test("status shows counts, the running date with its progress and a gone process")
+    func status() throws {
+        let (_, env) = try seededLedger()
+        let result = try CLI.run(["status", "--format", "json"], environment: env)
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["counts"] as? [String: Int])?["failed"] == 1)
+        let running = try #require((json["running"] as? [[String: Any]])?.first)
+        #expect(running["date"] as? String == "2024-03-13" && running["staged"] as? Int == 1)
+        #expect(running["process_alive"] as? Bool == false)
+        #expect((json["terminal"] as? [String: Any])?["state"] as? String == "not running")
+    }
+
+    @Test("health exits 1 when the Terminal is down, naming the fix")
+    func healthDown() throws {
+        let (_, env) = try seededLedger()
+        let result = try CLI.run(["health"], environment: env)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Terminal not running") && result.stdout.contains("start the Theta Terminal"))
+        #expect(result.stdout.contains("integrity ok, schema v2"))
+    }
+
+    @Test("config set validates, get shows the source, precedence flag > env > stored")
+    func config() throws {
+        var (db, env) = try seededLedger()
+        env["SPX_DATA_THETADATA_BASE_URL"] = nil
+        let bad = try CLI.run(["config", "set", "thetadata.maxConcurrentRequests", "100"], environment: env)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("'100'") && bad.stderr.contains("1 to 64"))
+        let unknown = try CLI.run(["config", "set", "thetadata.port", "1"], environment: env)
+        #expect(unknown.status == 64 && unknown.stderr.contains("thetadata.baseUrl"))
+        #expect(try CLI.run(["config", "set", "thetadata.maxConcurrentRequests", "8"], environment: env).status == 0)
+        func get() throws -> String { try CLI.run(["config", "get", "thetadata.maxConcurrentRequests"], environment: env).stdout }
+        #expect(try get() == "8\t(stored)\n")
+        env["SPX_DATA_THETADATA_MAX_CONCURRENT_REQUESTS"] = "2"
+        #expect(try get() == "2\t(env)\n")
+        let flag = try CLI.run(["config", "get", "thetadata.maxConcurrentRequests", "--set", "thetadata.maxConcurrentRequests=16"],
+                               environment: env)
+        #expect(flag.stdout == "16\t(flag)\n")
+        #expect(try StateStore(path: db).storedConfiguration()["thetadata.maxConcurrentRequests"] == "8")
+    }
+
+    @Test("config validate fails until the start date is set")
+    func validate() throws {
+        let (_, env) = try seededLedger()
+        let before = try CLI.run(["config", "validate"], environment: env)
+        #expect(before.status == 1 && before.stdout.contains("processing.startDate is required"))
+        #expect(try CLI.run(["config", "set", "processing.startDate", "2020-01-02"], environment: env).status == 0)
+        #expect(try CLI.run(["config", "validate"], environment: env).status == 0)
+    }
+
+    @Test("config reset refuses without a terminal or --yes, and resets with --yes")
+    func reset() throws {
+        let (db, env) = try seededLedger()
+        _ = try CLI.run(["config", "set", "processing.interval", "5m"], environment: env)
+        let refused = try CLI.run(["config", "reset"], environment: env)
+        #expect(refused.status == 1 && refused.stderr.contains("--yes"))
+        #expect(try StateStore(path: db).storedConfiguration().count == 1)
+        let done = try CLI.run(["config", "reset", "--yes"], environment: env)
+        #expect(done.status == 0)
+        #expect(try StateStore(path: db).storedConfiguration().isEmpty)
+    }
+
+    @Test("--db beats SPX_DATA_DB; an unusable database exits 2 naming the path")
+    func databaseLocation() throws {
+        let (_, env) = try seededLedger()
+        let other = try CLI.temporaryDirectory() + "/other.db"
+        let result = try CLI.run(["list", "--db", other, "--format", "json"], environment: env)
+        #expect(result.stdout == "[]\n")
+        try Data(repeating: 7, count: 8192).write(to: URL(fileURLWithPath: other))
+        let broken = try CLI.run(["status", "--db", other], environment: env)
+        #expect(broken.status == 2 && broken.stderr.contains(other))
+    }
+
+    @Test("every ledger command has help with examples", arguments: [
+        ["config", "get"], ["config", "set"], ["config", "validate"], ["config", "reset"], ["status"], ["list"],
+        ["health"], ["errors"], ["metrics"],
+    ])
+    func help(command: [String]) throws {
+        let result = try CLI.run(command + ["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:") && result.stdout.contains("--db"))
+    }
+}
