@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "spx-data", targets: ["spx-data"]),
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +36,12 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Parquet"],
             swiftSettings: swiftSettings),
+        // NYSE sessions, holidays, early closes and date ranges: pure, no I/O, no Foundation.
+        .target(name: "MarketCalendar", swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline",
+                "Parquet", "Pipeline", "MarketCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -54,7 +57,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline", "MarketCalendar"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
