@@ -58,7 +58,13 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline", "MarketCalendar"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "spx-data", "Parquet", "Pipeline", "MarketCalendar", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,7 +23,8 @@ public enum DateExpression: Sendable, Hashable, CustomStringConvertible {
                 self = .date(try CivilDate(parsing: word))
             } catch {
                 let looksLikeDate = word.first?.isNumber == true
-                let reason = looksLikeDate ? error.message : "'\(text)' is not a date"
+                // Keep CivilDate's reason (which component is wrong), not its own list of forms.
+                let reason = looksLikeDate ? String(error.message.prefix { $0 != ";" }) : "'\(text)' is not a date"
                 throw CalendarError(.invalidDate, "\(reason); accepted: \(Self.acceptedForms)", value: String(text))
             }
         }
