@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
+        .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,6 +39,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         // NYSE sessions, holidays, early closes and date ranges: pure, no I/O, no Foundation.
         .target(name: "MarketCalendar", swiftSettings: swiftSettings),
+        // Missing sessions of a ledger, their categories, priorities and work estimate.
+        .target(name: "GapAnalysis", dependencies: ["MarketCalendar"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
@@ -58,6 +61,7 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GapAnalysisTests", dependencies: ["GapAnalysis", "MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: [
