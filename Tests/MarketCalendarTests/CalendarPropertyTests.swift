@@ -51,6 +51,26 @@ struct CalendarPropertyTests {
         }
     }
 
+    @Test("single-date queries agree with the year schedules and the session sequence, every day 1970-2099")
+    func singleDayAgreesWithSchedule() {
+        var sequence = calendar.sessions(in: NYSECalendar.supportedRange).makeIterator()
+        var nextSession = sequence.next()
+        for year in 1970...2099 {
+            let schedule = calendar.schedule(for: year)
+            for date in d("\(year)-01-01")...d("\(year)-12-31") {
+                #expect(calendar.isSession(date) == schedule.isSession(date), "\(date)")
+                #expect(calendar.holiday(on: date) == schedule.holiday(on: date), "\(date)")
+                #expect(calendar.earlyClose(on: date) == schedule.earlyClose(on: date), "\(date)")
+                #expect(calendar.session(on: date) == schedule.session(on: date), "\(date)")
+                if calendar.isSession(date) {
+                    #expect(nextSession == calendar.session(on: date))
+                    nextSession = sequence.next()
+                }
+            }
+        }
+        #expect(nextSession == nil)
+    }
+
     @Test("every year has 248 to 254 sessions and 7 to 13 closed weekdays")
     func yearBounds() {
         for year in 1970...2099 {

@@ -35,27 +35,30 @@ public struct NYSECalendar: Sendable {
     public func isSession(_ date: CivilDate) -> Bool {
         // Weekends need no rules, and are most of the non-sessions.
         guard !date.isWeekend, Self.supportedRange.contains(date) else { return false }
-        return schedule(for: date.year).isSession(date)
+        return closure(on: date) == nil
     }
 
     /// The session on `date` with its hours, or nil when there is none (or `date` is outside
     /// `supportedRange`).
     public func session(on date: CivilDate) -> Session? {
-        guard !date.isWeekend, Self.supportedRange.contains(date) else { return nil }
-        return schedule(for: date.year).session(on: date)
+        guard !date.isWeekend, Self.supportedRange.contains(date), closure(on: date) == nil else { return nil }
+        let hours = RegularHours.on(date)
+        let early = scheduledEarlyClose(on: date)
+        return Session(date: date, open: hours.open, close: early?.close ?? hours.close, regularClose: hours.close,
+                       earlyClose: early)
     }
 
     /// The holiday or one-off closure that closes the exchange on weekday `date`; nil on
     /// sessions, weekends and outside `supportedRange`.
     public func holiday(on date: CivilDate) -> Holiday? {
         guard !date.isWeekend, Self.supportedRange.contains(date) else { return nil }
-        return schedule(for: date.year).holiday(on: date)
+        return closure(on: date)
     }
 
     /// The early close on `date`, if that session ends before the regular close.
     public func earlyClose(on date: CivilDate) -> EarlyClose? {
-        guard !date.isWeekend, Self.supportedRange.contains(date) else { return nil }
-        return schedule(for: date.year).earlyClose(on: date)
+        guard !date.isWeekend, Self.supportedRange.contains(date), closure(on: date) == nil else { return nil }
+        return scheduledEarlyClose(on: date)
     }
 
     /// What `date` is: a session, a weekend day or a holiday.
@@ -64,9 +67,8 @@ public struct NYSECalendar: Sendable {
     public func status(of date: CivilDate) throws(CalendarError) -> DayStatus {
         try Self.checkSupported(date)
         if date.isWeekend { return .weekend(date.weekday) }
-        let year = schedule(for: date.year)
-        if let holiday = year.holiday(on: date) { return .holiday(holiday) }
-        return .session(year.session(on: date)!)
+        if let holiday = closure(on: date) { return .holiday(holiday) }
+        return .session(session(on: date)!)
     }
 
     /// Closed weekdays within `range`, in date order (clamped to `supportedRange`).

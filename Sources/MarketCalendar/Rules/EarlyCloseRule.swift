@@ -3,6 +3,9 @@
 ///
 /// Ad hoc ones (1997-12-26, 1999-12-31, 2003-12-26) are data in `NYSEHistory`.
 enum EarlyCloseRule {
+    /// The only months rule-based early closes fall in.
+    static let months: Set<Int> = [7, 11, 12]
+
     /// 13:00 from 1993; 14:00 before.
     static func closeTime(year: Int) -> TimeOfDay { TimeOfDay(hour: year >= 1993 ? 13 : 14) }
 
@@ -33,9 +36,8 @@ enum EarlyCloseRule {
 
         // Mon-Thu only: on a Friday it is the observed Christmas holiday, on a weekend nothing.
         let christmasEve = CivilDate(year: year, month: 12, day: 24)!
-        let earlyChristmasEveYears: Set<Int> = [1974, 1975, 1990, 1991, 1992]
-        if (Weekday.monday ... .thursday).contains(christmasEve.weekday),
-           year >= 1993 || earlyChristmasEveYears.contains(year) {
+        let earlyBefore1993 = year == 1974 || year == 1975 || (1990...1992).contains(year)
+        if (Weekday.monday ... .thursday).contains(christmasEve.weekday), year >= 1993 || earlyBefore1993 {
             result.append(EarlyClose(date: christmasEve, close: close, reason: "Christmas Eve"))
         }
         return result

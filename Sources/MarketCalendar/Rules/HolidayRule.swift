@@ -21,6 +21,22 @@ public enum HolidayRule: String, Sendable, CaseIterable {
         }
     }
 
+    /// The months the observed date can fall in, so a one-date query tries only the rules
+    /// that could match it (Good Friday spans March 20 to April 23).
+    var months: ClosedRange<Int> {
+        switch self {
+        case .newYearsDay, .martinLutherKingDay: 1...1
+        case .washingtonsBirthday: 2...2
+        case .goodFriday: 3...4
+        case .memorialDay: 5...5
+        case .juneteenth: 6...6
+        case .independenceDay: 7...7
+        case .laborDay: 9...9
+        case .electionDay, .thanksgivingDay: 11...11
+        case .christmasDay: 12...12
+        }
+    }
+
     /// The day the holiday falls on in `year` before weekend observance, or nil when the
     /// exchange did not keep it that year.
     public func nominalDate(year: Int) -> CivilDate? {
