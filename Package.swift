@@ -55,6 +55,12 @@ let package = Package(
             dependencies: ["Parquet"],
             path: "Sources/ParquetInterop",
             swiftSettings: swiftSettings),
+        // Times the gap engine and the calendar; scripts/bench-calendar runs it in release.
+        .executableTarget(
+            name: "calendar-bench",
+            dependencies: ["GapAnalysis", "MarketCalendar"],
+            path: "Sources/CalendarBench",
+            swiftSettings: swiftSettings),
 
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
