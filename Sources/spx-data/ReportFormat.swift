@@ -11,7 +11,8 @@ enum CSV {
     /// One line of fields, quoting those that hold a comma, a quote or a line break.
     static func line(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            // Scanning bytes, not Characters: grapheme breaking is slow and these are all ASCII.
+            field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\n"
     }

@@ -38,9 +38,16 @@ extension CivilDate: LosslessStringConvertible, CustomDebugStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + CivilDate.twoDigits(month) + "-"
-            + CivilDate.twoDigits(day)
+        ASCIIDigits.string(count: 10) { write(into: $0, at: 0) }
+    }
+
+    /// Writes the 10 bytes of `YYYY-MM-DD` at `offset`.
+    func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        ASCIIDigits.write(year, width: 4, into: buffer, at: offset)
+        buffer[offset + 4] = UInt8(ascii: "-")
+        ASCIIDigits.write(month, width: 2, into: buffer, at: offset + 5)
+        buffer[offset + 7] = UInt8(ascii: "-")
+        ASCIIDigits.write(day, width: 2, into: buffer, at: offset + 8)
     }
 
     public var debugDescription: String { description }

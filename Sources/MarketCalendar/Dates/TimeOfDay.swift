@@ -27,7 +27,13 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// `HH:MM`.
-    public var description: String { CivilDate.twoDigits(hour) + ":" + CivilDate.twoDigits(minute) }
+    public var description: String {
+        ASCIIDigits.string(count: 5) { buffer in
+            ASCIIDigits.write(hour, width: 2, into: buffer, at: 0)
+            buffer[2] = UInt8(ascii: ":")
+            ASCIIDigits.write(minute, width: 2, into: buffer, at: 3)
+        }
+    }
 
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 }

@@ -22,7 +22,16 @@ public struct UTCInstant: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// ISO 8601 in UTC, such as `2024-03-15T20:00:00Z`.
     public var description: String {
         let s = utcSecondOfDay
-        return "\(utcDate)T\(CivilDate.twoDigits(s / 3600)):\(CivilDate.twoDigits(s / 60 % 60)):\(CivilDate.twoDigits(s % 60))Z"
+        return ASCIIDigits.string(count: 20) { buffer in
+            utcDate.write(into: buffer, at: 0)
+            buffer[10] = UInt8(ascii: "T")
+            ASCIIDigits.write(s / 3600, width: 2, into: buffer, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            ASCIIDigits.write(s / 60 % 60, width: 2, into: buffer, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            ASCIIDigits.write(s % 60, width: 2, into: buffer, at: 17)
+            buffer[19] = UInt8(ascii: "Z")
+        }
     }
 
     public static func < (a: UTCInstant, b: UTCInstant) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
