@@ -15,7 +15,10 @@ struct NewYorkTimeTests {
         #expect(period.start == d(start) && period.end == d(end))
     }
 
-    @Test("offsets match the system tz database every hour of 1970-2037")
+    /// Whether the platform has a tz database; the module itself does not need one.
+    static let hasTZDatabase = TimeZone(identifier: "America/New_York") != nil
+
+    @Test("offsets match the system tz database every hour of 1970-2037", .enabled(if: hasTZDatabase))
     func againstTZDatabase() throws {
         // The pure rules need no tz database; this checks them against one where the
         // platform has it (Foundation reads /usr/share/zoneinfo on Linux).
@@ -30,7 +33,7 @@ struct NewYorkTimeTests {
         #expect(mismatches.isEmpty, "differs at \(mismatches)")
     }
 
-    @Test("every session's open and close instants match the tz database, 1970-2037")
+    @Test("every session's open and close instants match the tz database, 1970-2037", .enabled(if: hasTZDatabase))
     func sessionInstantsAgainstTZDatabase() throws {
         let zone = try #require(TimeZone(identifier: "America/New_York"))
         var gregorian = Calendar(identifier: .gregorian)
