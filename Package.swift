@@ -16,6 +16,8 @@ let package = Package(
         .executable(name: "spx-data", targets: ["spx-data"]),
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
+        .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,10 +39,14 @@ let package = Package(
             name: "Pipeline",
             dependencies: ["Parquet"],
             swiftSettings: swiftSettings),
+        // NYSE sessions, holidays, early closes and date ranges: pure, no I/O, no Foundation.
+        .target(name: "MarketCalendar", swiftSettings: swiftSettings),
+        // Missing sessions of a ledger, their categories, priorities and work estimate.
+        .target(name: "GapAnalysis", dependencies: ["MarketCalendar"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "CMalloc",
+                "Parquet", "Pipeline", "MarketCalendar", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -51,12 +57,26 @@ let package = Package(
             dependencies: ["Parquet"],
             path: "Sources/ParquetInterop",
             swiftSettings: swiftSettings),
+        // Times the gap engine and the calendar; scripts/bench-calendar runs it in release.
+        .executableTarget(
+            name: "calendar-bench",
+            dependencies: ["GapAnalysis", "MarketCalendar"],
+            path: "Sources/CalendarBench",
+            swiftSettings: swiftSettings),
 
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GapAnalysisTests", dependencies: ["GapAnalysis", "MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "spx-data", "Parquet", "Pipeline", "MarketCalendar", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,5 +6,5 @@ struct SPXData: AsyncParsableCommand {
         commandName: "spx-data",
         abstract: "Build and keep a complete, verified local archive of historical option data.",
         version: "0.1.0",
-        subcommands: [DemoCommand.self, ConvertCommand.self, ParquetCommand.self])
+        subcommands: [DemoCommand.self, ConvertCommand.self, ParquetCommand.self, CalendarCommand.self])
 }
