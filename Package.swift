@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
         .library(name: "StateStore", targets: ["StateStore"]),
+        .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
+        .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,10 +48,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Checks of the machine the pipeline runs on: disk space and the Terminal's status.
         .target(name: "HealthCheck", swiftSettings: swiftSettings),
+        // NYSE sessions, holidays, early closes and date ranges: pure, no I/O, no Foundation.
+        .target(name: "MarketCalendar", swiftSettings: swiftSettings),
+        // Missing sessions of a ledger, their categories, priorities and work estimate.
+        .target(name: "GapAnalysis", dependencies: ["MarketCalendar"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "CMalloc", "StateStore", "HealthCheck",
+                "Parquet", "Pipeline", "MarketCalendar", "CMalloc", "StateStore", "HealthCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -59,6 +65,12 @@ let package = Package(
             name: "parquet-interop",
             dependencies: ["Parquet"],
             path: "Sources/ParquetInterop",
+            swiftSettings: swiftSettings),
+        // Times the gap engine and the calendar; scripts/bench-calendar runs it in release.
+        .executableTarget(
+            name: "calendar-bench",
+            dependencies: ["GapAnalysis", "MarketCalendar"],
+            path: "Sources/CalendarBench",
             swiftSettings: swiftSettings),
 
         // Fills a ledger with synthetic history for scripts/bench-ledger; not shipped.
@@ -76,8 +88,14 @@ let package = Package(
             name: "StateStoreTests",
             dependencies: ["StateStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(name: "HealthCheckTests", dependencies: ["HealthCheck"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GapAnalysisTests", dependencies: ["GapAnalysis", "MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["spx-data", "Parquet", "Pipeline", "StateStore"],
+            name: "CLITests",
+            dependencies: [
+                "spx-data", "Parquet", "Pipeline", "MarketCalendar", "TestSupport", "StateStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -56,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
         let summary = try NDJSONConverter(schema: .greeks, options: options).convert(input: staging, output: output)
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         print("    \(summary.rows) rows, \(ByteCount.human(summary.inputBytes)) NDJSON -> \(ByteCount.human(summary.outputBytes)) Parquet "
-            + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.1f", Double(summary.rows) / seconds / 1e6)) M rows/s)")
+            + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.0f", Double(summary.rows) / seconds / 1e3)) k rows/s)")
         print("3/3 verifying")
         let report = ParquetVerifier.verify(path: output)
         guard report.isValid, report.rows == summary.rows else {

@@ -7,7 +7,7 @@ struct SPXData: AsyncParsableCommand {
         abstract: "Build and keep a complete, verified local archive of historical option data.",
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, ConvertCommand.self, ParquetCommand.self,
+            DemoCommand.self, ConvertCommand.self, ParquetCommand.self, CalendarCommand.self,
             ConfigCommand.self, StatusCommand.self, ListCommand.self, HealthCommand.self, ErrorsCommand.self,
             MetricsCommand.self,
         ])

@@ -12,7 +12,7 @@ enum StatisticRenderer {
         case .int32:
             guard let v = load(Int32.self) else { break }
             switch column.logicalType {
-            case .date?: return CivilDate.string(daysSinceEpoch: Int64(v))
+            case .date?: return DisplayDate.string(daysSinceEpoch: Int64(v))
             case .integer(_, false)?: return String(UInt32(bitPattern: v))
             case .decimal(_, let scale)?: return decimal(Int64(v), scale: Int(scale))
             default: return String(v)
@@ -20,7 +20,7 @@ enum StatisticRenderer {
         case .int64:
             guard let v = load(Int64.self) else { break }
             switch column.logicalType {
-            case .timestamp(let utc, let unit)?: return CivilDate.timestamp(v, unit: unit, utc: utc)
+            case .timestamp(let utc, let unit)?: return DisplayDate.timestamp(v, unit: unit, utc: utc)
             case .integer(_, false)?: return String(UInt64(bitPattern: v))
             case .decimal(_, let scale)?: return decimal(v, scale: Int(scale))
             default: return String(v)
@@ -48,7 +48,7 @@ enum StatisticRenderer {
 }
 
 /// Proleptic Gregorian dates from day counts, for display (no time zone database needed).
-enum CivilDate {
+enum DisplayDate {
     static func string(daysSinceEpoch days: Int64) -> String {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468

@@ -54,16 +54,6 @@ public struct ByteArrayColumn: Sendable, Equatable {
         for i in 1..<other.offsets.count { offsets.append(base + other.offsets[i]) }
     }
 
-    /// Makes room for `rows` values in all, at the average length so far, when appending
-    /// `other` would otherwise have to grow the storage and `rows` is more than it needs.
-    mutating func reserve(rows: Int, adding other: ByteArrayColumn) {
-        let values = count + other.count
-        guard rows > values else { return }
-        if values + 1 > offsets.capacity { offsets.reserveCapacity(rows + 1) }
-        let length = bytes.count + other.bytes.count
-        if length > bytes.capacity { bytes.reserveCapacity(max(length, length / values * rows)) }
-    }
-
     /// Appends values laid back to back in `bytes`, one per length.
     mutating func appendRaw<L: Sequence>(_ raw: UnsafeRawBufferPointer, lengths: L) where L.Element == Int {
         bytes.append(contentsOf: raw)

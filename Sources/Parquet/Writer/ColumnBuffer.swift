@@ -1,13 +1,45 @@
-/// The rows of one column waiting for the next row group flush.
+/// The rows of one column waiting for the next row group flush, kept as the batches they
+/// arrived in: the encoder walks them in order, so a row group's values are never copied
+/// into one buffer first. Batches smaller than a page are joined to the one before, so that
+/// a caller writing a few rows at a time still gets full pages.
 struct ColumnBuffer {
-    var values: ColumnValues
-    /// Per-row presence; nil while no null has been seen (saves a byte per row).
-    var validity: [Bool]?
-    var rowCount = 0
-
-    init(type: PhysicalType) { values = .empty(type) }
-
+    private(set) var segments: [ColumnBatch] = []
+    private(set) var rowCount = 0
     /// Approximate bytes held, for the row-group byte limit.
+    private(set) var byteSize = 0
+    /// Rows below which a batch is joined to the previous one instead of standing alone.
+    let joinBelowRows: Int
+
+    init(joinBelowRows: Int) { self.joinBelowRows = joinBelowRows }
+
+    mutating func append(_ batch: ColumnBatch) {
+        guard batch.rowCount > 0 else { return }
+        rowCount += batch.rowCount
+        byteSize += batch.byteSize
+        if var last = segments.popLast() {
+            if last.rowCount < joinBelowRows || batch.rowCount < joinBelowRows {
+                last.append(batch)
+                segments.append(last)
+                return
+            }
+            segments.append(last)
+        }
+        segments.append(batch)
+    }
+
+    /// Hands the buffered batches over and starts empty.
+    mutating func take() -> [ColumnBatch] {
+        defer {
+            segments = []
+            rowCount = 0
+            byteSize = 0
+        }
+        return segments
+    }
+}
+
+extension ColumnBatch {
+    /// Approximate bytes held.
     var byteSize: Int {
         let v: Int
         switch values {
@@ -21,60 +53,32 @@ struct ColumnBuffer {
         return v + (validity?.count ?? 0)
     }
 
-    /// - Parameter expectedRows: rows to make room for when the values must grow.
-    mutating func append(_ batch: ColumnBatch, expectedRows: Int) {
-        if let incoming = batch.validity {
-            if validity == nil { validity = [Bool](repeating: true, count: rowCount) }
-            validity!.append(contentsOf: incoming)
-        } else if validity != nil {
-            validity!.append(contentsOf: repeatElement(true, count: batch.rowCount))
+    /// Appends `other`'s rows (same physical type, checked by the writer).
+    mutating func append(_ other: ColumnBatch) {
+        let rows = rowCount
+        if validity != nil || other.validity != nil {
+            var flags = validity ?? [Bool](repeating: true, count: rows)
+            flags.append(contentsOf: other.validity ?? [Bool](repeating: true, count: other.rowCount))
+            validity = flags
         }
-        rowCount += batch.rowCount
-        // Take the payload out of the enum before appending so the array is uniquely
-        // referenced and grows in place instead of being copied.
+        // Take the payload out first so that the array is uniquely referenced and grows in place.
         let current = values
         values = .boolean([])
-        values = current.appending(batch.values, reservingFor: expectedRows)
-    }
-
-    /// Hands the buffered rows over and starts empty.
-    mutating func take() -> (ColumnValues, [Bool]?, Int) {
-        let result = (values, validity, rowCount)
-        values = .empty(values.physicalType)
-        validity = nil
-        rowCount = 0
-        return result
+        values = current.appending(other.values)
     }
 }
 
 extension ColumnValues {
-    /// `self` followed by `other` (same physical type, checked by the caller). When `self`
-    /// must grow and `rows` is more than it needs, it grows to room for `rows` values in one
-    /// step; otherwise it grows as arrays do.
-    consuming func appending(_ other: ColumnValues, reservingFor rows: Int = 0) -> ColumnValues {
-        func appended<T>(_ a: consuming [T], _ b: [T]) -> [T] {
-            // An empty buffer takes the batch's array as it is, without copying it.
-            if a.isEmpty { return b }
-            if a.count + b.count > a.capacity && rows > a.count + b.count { a.reserveCapacity(rows) }
-            a.append(contentsOf: b)
-            return a
-        }
+    /// `self` followed by `other` (same physical type, checked by the caller).
+    consuming func appending(_ other: ColumnValues) -> ColumnValues {
         switch (consume self, other) {
-        case (.boolean(let a), .boolean(let b)): return .boolean(appended(a, b))
-        case (.int32(let a), .int32(let b)): return .int32(appended(a, b))
-        case (.int64(let a), .int64(let b)): return .int64(appended(a, b))
-        case (.float(let a), .float(let b)): return .float(appended(a, b))
-        case (.double(let a), .double(let b)): return .double(appended(a, b))
-        case (.byteArray(var a), .byteArray(let b)):
-            if a.isEmpty { return .byteArray(b) }
-            a.reserve(rows: rows, adding: b)
-            a.append(contentsOf: b)
-            return .byteArray(a)
-        case (.fixedLenByteArray(var a), .fixedLenByteArray(let b)):
-            if a.isEmpty { return .fixedLenByteArray(b) }
-            a.reserve(rows: rows, adding: b)
-            a.append(contentsOf: b)
-            return .fixedLenByteArray(a)
+        case (.boolean(var a), .boolean(let b)): a.append(contentsOf: b); return .boolean(a)
+        case (.int32(var a), .int32(let b)): a.append(contentsOf: b); return .int32(a)
+        case (.int64(var a), .int64(let b)): a.append(contentsOf: b); return .int64(a)
+        case (.float(var a), .float(let b)): a.append(contentsOf: b); return .float(a)
+        case (.double(var a), .double(let b)): a.append(contentsOf: b); return .double(a)
+        case (.byteArray(var a), .byteArray(let b)): a.append(contentsOf: b); return .byteArray(a)
+        case (.fixedLenByteArray(var a), .fixedLenByteArray(let b)): a.append(contentsOf: b); return .fixedLenByteArray(a)
         case (let a, _): preconditionFailure("appending \(other.physicalType) values to \(a.physicalType)")
         }
     }

@@ -22,13 +22,12 @@ struct ColumnChunkEncoder {
     let options: ParquetWriterOptions
 
     /// - Parameters:
-    ///   - values: the chunk's non-null values.
-    ///   - validity: one flag per row, or nil when every row has a value.
-    func encode(
-        _ values: ColumnValues, validity: [Bool]?, rowCount: Int, compressor: PageCompressor
-    ) throws(ParquetError) -> EncodedChunk {
-        let nullCount = validity.map { $0.count { !$0 } } ?? 0
-        var chunk = EncodedChunk(statistics: StatisticsBuilder.compute(values, nullCount: nullCount, column: column))
+    ///   - segments: the chunk's rows, in order, as consecutive batches; pages never span two.
+    ///   - rowCount: the rows of all segments together.
+    func encode(_ segments: [ColumnBatch], rowCount: Int, compressor: PageCompressor) throws(ParquetError) -> EncodedChunk {
+        // An empty chunk still gets its one (empty) page.
+        let segments = segments.isEmpty ? [ColumnBatch(.empty(column.physicalType))] : segments
+        var chunk = EncodedChunk(statistics: StatisticsBuilder.compute(segments, column: column))
         chunk.numValues = rowCount
         var dictionary = DictionaryState(type: column.physicalType)
         var useDictionary: Bool
@@ -45,49 +44,56 @@ struct ColumnChunkEncoder {
         var pageCounts: [Encoding: Int32] = [:]
         var scratch: [UInt8] = []
         var levels: [UInt32] = []
-        var row = 0, valueIndex = 0
-        repeat {
-            let rows = pageRows(from: row, valueIndex: valueIndex, values: values, validity: validity, rowCount: rowCount)
-            var present = rows
-            if let validity {
-                present = 0
-                for r in row..<row + rows where validity[r] { present += 1 }
-            }
-            let valueRange = valueIndex..<valueIndex + present
-            scratch.removeAll(keepingCapacity: true)
-            let encoding: Encoding
-            if useDictionary {
-                encoding = .rleDictionary
-                dictionary.appendIndices(values, range: valueRange, into: &scratch)
-            } else {
-                encoding = fallback
-                encodeDirect(values, range: valueRange, encoding: fallback, into: &scratch)
-            }
-            if column.isOptional {
-                levels.removeAll(keepingCapacity: true)
+        // Values of the segments before the current one, for the distinct ratio.
+        var valuesBefore = 0
+        for segment in segments {
+            let values = segment.values, validity = segment.validity, segmentRows = segment.rowCount
+            var row = 0, valueIndex = 0
+            repeat {
+                let rows = pageRows(from: row, valueIndex: valueIndex, values: values, validity: validity, rowCount: segmentRows)
+                var present = rows
                 if let validity {
-                    for r in row..<row + rows { levels.append(validity[r] ? 1 : 0) }
-                } else {
-                    levels.append(contentsOf: repeatElement(1, count: rows))
+                    present = 0
+                    for r in row..<row + rows where validity[r] { present += 1 }
                 }
-            }
-            let page = try PageBuilder.dataPage(
-                values: scratch, levels: column.isOptional ? levels : nil, rows: rows, nulls: rows - present,
-                encoding: encoding, version: options.pageVersion, checksum: options.writeChecksums, compressor: compressor)
-            dataPages.append(contentsOf: page.bytes)
-            chunk.totalUncompressedSize += page.uncompressedLength
-            pageCounts[encoding, default: 0] += 1
-            // Once the dictionary is over its budget, the remaining pages use the fallback. So do
-            // they when most values are new: past three in four, the dictionary stores nearly
-            // every value once anyway and adds an index per row and a lookup per value (option
-            // lambdas, ~85% distinct, came out smaller and faster as PLAIN under ZSTD).
-            if useDictionary && (dictionary.plainSize > options.dictionaryByteLimit
-                || (valueIndex + present >= Self.distinctProbeValues && dictionary.count * 4 > (valueIndex + present) * 3)) {
-                useDictionary = false
-            }
-            row += rows
-            valueIndex += present
-        } while row < rowCount
+                let valueRange = valueIndex..<valueIndex + present
+                scratch.removeAll(keepingCapacity: true)
+                let encoding: Encoding
+                if useDictionary {
+                    encoding = .rleDictionary
+                    dictionary.appendIndices(values, range: valueRange, into: &scratch)
+                } else {
+                    encoding = fallback
+                    encodeDirect(values, range: valueRange, encoding: fallback, into: &scratch)
+                }
+                if column.isOptional {
+                    levels.removeAll(keepingCapacity: true)
+                    if let validity {
+                        for r in row..<row + rows { levels.append(validity[r] ? 1 : 0) }
+                    } else {
+                        levels.append(contentsOf: repeatElement(1, count: rows))
+                    }
+                }
+                let page = try PageBuilder.dataPage(
+                    values: scratch, levels: column.isOptional ? levels : nil, rows: rows, nulls: rows - present,
+                    encoding: encoding, version: options.pageVersion, checksum: options.writeChecksums, compressor: compressor)
+                dataPages.append(contentsOf: page.bytes)
+                chunk.totalUncompressedSize += page.uncompressedLength
+                pageCounts[encoding, default: 0] += 1
+                // Once the dictionary is over its budget, the remaining pages use the fallback. So do
+                // they when most values are new: past three in four, the dictionary stores nearly
+                // every value once anyway and adds an index per row and a lookup per value (option
+                // lambdas, ~85% distinct, came out smaller and faster as PLAIN under ZSTD).
+                let seen = valuesBefore + valueIndex + present
+                if useDictionary && (dictionary.plainSize > options.dictionaryByteLimit
+                    || (seen >= Self.distinctProbeValues && dictionary.count * 4 > seen * 3)) {
+                    useDictionary = false
+                }
+                row += rows
+                valueIndex += present
+            } while row < segmentRows
+            valuesBefore += valueIndex
+        }
 
         var encodings: [Encoding] = []
         if dictionary.count > 0 || pageCounts[.rleDictionary] != nil {
@@ -137,7 +143,11 @@ struct ColumnChunkEncoder {
             }
             return max(1, r)
         }
-        rows = min(rows, max(1, options.pageByteLimit / max(1, width)))
+        // Equal pages rather than full ones and a short tail: a short page compresses worse.
+        let limit = min(options.pageRowLimit, max(1, options.pageByteLimit / max(1, width)))
+        let remaining = rowCount - row
+        let pages = (remaining + limit - 1) / limit
+        rows = pages == 0 ? 0 : (remaining + pages - 1) / pages
         return max(rows, rowCount == 0 ? 0 : 1)
     }
 

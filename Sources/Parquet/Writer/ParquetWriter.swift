@@ -25,7 +25,7 @@ public final class ParquetWriter {
         self.schema = schema
         self.options = options
         self.output = output
-        buffers = schema.columns.map { ColumnBuffer(type: $0.physicalType) }
+        buffers = schema.columns.map { _ in ColumnBuffer(joinBelowRows: options.pageRowLimit) }
         compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
         try Self.magic.withUnsafeBytesTyped { (raw) throws(ParquetError) in try output.write(raw) }
     }
@@ -50,8 +50,7 @@ public final class ParquetWriter {
             let room = options.rowGroupRowLimit - buffers[0].rowCount
             let end = min(rows, start + room)
             let piece = start == 0 && end == rows ? batch : batch.map { $0.slice(rows: start..<end) }
-            let expected = expectedRowGroupRows(adding: piece)
-            for (i, columnBatch) in piece.enumerated() { buffers[i].append(columnBatch, expectedRows: expected) }
+            for (i, columnBatch) in piece.enumerated() { buffers[i].append(columnBatch) }
             rowCount += Int64(end - start)
             start = end
             if buffers[0].rowCount >= options.rowGroupRowLimit || bufferedBytes >= options.rowGroupByteLimit {
@@ -61,16 +60,6 @@ public final class ParquetWriter {
     }
 
     private var bufferedBytes: Int { buffers.reduce(0) { $0 + $1.byteSize } }
-
-    /// Rows the current row group will likely hold once full: the row limit, or fewer when the
-    /// byte limit will stop it first at the bytes per row seen so far. Buffers that must grow
-    /// grow to this at once, instead of doubling and copying their rows again each time.
-    private func expectedRowGroupRows(adding piece: [ColumnBatch]) -> Int {
-        let rows = buffers[0].rowCount + (piece.first?.rowCount ?? 0)
-        guard buffers[0].rowCount > 0 else { return rows }
-        let bytesPerRow = max(1, bufferedBytes / buffers[0].rowCount)
-        return max(rows, min(options.rowGroupRowLimit, options.rowGroupByteLimit / bytesPerRow + 1))
-    }
 
     private func check(_ batch: [ColumnBatch]) throws(ParquetError) {
         guard batch.count == schema.columns.count else {
@@ -130,15 +119,15 @@ public final class ParquetWriter {
         totalRows += Int64(rows)
     }
 
-    private func encodeChunks(_ taken: [(ColumnValues, [Bool]?, Int)], rows: Int) throws(ParquetError) -> [EncodedChunk] {
+    private func encodeChunks(_ taken: [[ColumnBatch]], rows: Int) throws(ParquetError) -> [EncodedChunk] {
         let columns = schema.columns
         let options = self.options
         if options.threads == 1 || columns.count == 1 {
             var chunks: [EncodedChunk] = []
-            for (i, (values, validity, _)) in taken.enumerated() {
+            for (i, segments) in taken.enumerated() {
                 let encoder = ColumnChunkEncoder(column: columns[i], options: options)
                 do {
-                    chunks.append(try encoder.encode(values, validity: validity, rowCount: rows, compressor: compressor))
+                    chunks.append(try encoder.encode(segments, rowCount: rows, compressor: compressor))
                 } catch {
                     throw error.locating(.init(rowGroup: rowGroups.count, column: columns[i].name))
                 }
@@ -154,9 +143,8 @@ public final class ParquetWriter {
                 let compressor = try PageCompressor(codec: options.codec, level: options.compressionLevel)
                 for i in stride(from: worker, to: columns.count, by: workers) {
                     let encoder = ColumnChunkEncoder(column: columns[i], options: options)
-                    let (values, validity, _) = taken[i]
                     do throws(ParquetError) {
-                        results.set(i, .success(try encoder.encode(values, validity: validity, rowCount: rows, compressor: compressor)))
+                        results.set(i, .success(try encoder.encode(taken[i], rowCount: rows, compressor: compressor)))
                     } catch {
                         results.set(i, .failure(error.locating(.init(rowGroup: group, column: columns[i].name))))
                     }

@@ -2,8 +2,10 @@ public import Parquet
 
 /// How `NDJSONConverter` turns a staging file into Parquet.
 public struct ConversionOptions: Sendable {
-    /// Rows decoded before they are handed to the writer.
-    public static let defaultBatchRows = 65_536
+    /// Rows decoded before they are handed to the writer: three full pages. The writer keeps
+    /// batches as they come and never lets a page span two, so a batch that is not a multiple
+    /// of the page size leaves a short page behind (65,536 rows made the file 0.6% larger).
+    public static let defaultBatchRows = 3 * ParquetWriterOptions.defaultPageRows
     /// Row groups of 512 Ki rows: measured on 3 M greeks rows, halving them to 256 Ki made the
     /// file 2% larger (each group restarts its dictionaries) and doubling them to 1 Mi saved
     /// 2% more but raised peak memory from ~130 MB to ~220 MB. A day still splits into

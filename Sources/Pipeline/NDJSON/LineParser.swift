@@ -95,6 +95,20 @@ struct LineParser {
         return narrow
     }
 
+    /// The literal `true` or `false` at the cursor, or nil (cursor unmoved).
+    @inline(__always)
+    mutating func readBool() -> Bool? {
+        if startsWithLiteral("true") {
+            position += 4
+            return true
+        }
+        if startsWithLiteral("false") {
+            position += 5
+            return false
+        }
+        return nil
+    }
+
     /// Letters and digits: what would make `true` in `trueish` not the literal `true`.
     static func isWordByte(_ c: UInt8) -> Bool {
         c &- 0x30 < 10 || (c | 0x20) &- 0x61 < 26 || c == UInt8(ascii: "_") || c >= 0x80

@@ -48,15 +48,8 @@ extension NDJSONBatchDecoder {
             store.strings[store.stringSlots[c]].append(
                 UnsafeRawBufferPointer(start: p.base + token.start, count: token.stop - token.start))
         case .bool:
-            if p.startsWithLiteral("true") {
-                p.skip(4)
-                store.arena.append(true, column: c)
-            } else if p.startsWithLiteral("false") {
-                p.skip(5)
-                store.arena.append(false, column: c)
-            } else {
-                return false
-            }
+            guard let v = p.readBool() else { return false }
+            store.arena.append(v, column: c)
         }
         if store.nullable[c] { store.appendPresent(column: c) }
         return true

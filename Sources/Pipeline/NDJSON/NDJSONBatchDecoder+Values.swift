@@ -40,12 +40,8 @@ extension NDJSONBatchDecoder {
                 return try decodeOther(&p, column: c)
             }
         case .bool:
-            if p.startsWithLiteral("true") {
-                p.skip(4)
-                store.arena.append(true, column: c)
-            } else if p.startsWithLiteral("false") {
-                p.skip(5)
-                store.arena.append(false, column: c)
+            if let v = p.readBool() {
+                store.arena.append(v, column: c)
             } else {
                 return try decodeOther(&p, column: c)
             }

@@ -1,0 +1,64 @@
+public import MarketCalendar
+
+/// Why a session's data is missing.
+///
+/// | ledger | category |
+/// |---|---|
+/// | no record; `pending`, `queued` or `skipped` with no attempt and no progress | `neverAttempted` |
+/// | any status but `success` and `no_data`, with some but not all expirations done | `partial` |
+/// | `failed`; `processing` (an interrupted attempt); `pending`, `queued`, `skipped` after an attempt | `failed` |
+/// | `no_data` | `noData` |
+///
+/// `success` is never a gap.
+public enum GapCategory: String, Sendable, CaseIterable {
+    case neverAttempted = "never_attempted"
+    case failed
+    case partial
+    /// The vendor had no data when asked; worth asking again only now and then.
+    case noData = "no_data"
+
+    /// Words for people, such as `partially processed`.
+    public var label: String {
+        switch self {
+        case .neverAttempted: "never attempted"
+        case .failed: "failed"
+        case .partial: "partially processed"
+        case .noData: "vendor had no data"
+        }
+    }
+
+    /// The category of a session with `record` (nil: no record); nil when it is complete.
+    public init?(record: ProcessingRecord?) {
+        guard let record else {
+            self = .neverAttempted
+            return
+        }
+        switch record.status {
+        case .success: return nil
+        case .noData: self = .noData
+        case _ where record.progress?.isPartial == true: self = .partial
+        case .failed, .processing: self = .failed
+        case .pending, .queued, .skipped: self = record.attempts > 0 ? .failed : .neverAttempted
+        }
+    }
+}
+
+/// A session whose data is missing, with why and how urgent it is.
+public struct Gap: Sendable, Hashable, CustomStringConvertible {
+    public var date: CivilDate
+    public var category: GapCategory
+    /// 0 to 100, higher first; see `PriorityWeights`.
+    public var priority: Double
+    /// Attempts recorded so far (0 without a record).
+    public var attempts: Int
+    public var lastError: String?
+    public var progress: ExpirationProgress?
+    /// The high-volatility period the date falls in, if any.
+    public var volatilityPeriod: String?
+    /// The work to fill this gap, when the analysis was given a size model.
+    public var estimate: WorkEstimate?
+
+    public var description: String {
+        "\(date) \(category.label) priority \(Int(priority.rounded()))"
+    }
+}
