@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "MarketCalendar", "CMalloc", "StateStore", "HealthCheck",
+                "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

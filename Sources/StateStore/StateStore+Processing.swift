@@ -55,17 +55,42 @@ extension StateStore {
         }
     }
 
-    /// The status of every recorded date of a symbol and dataset, by date: the gap engine's input.
-    public func statusesByDate(symbol: String, dataset: String) throws(StateStoreError) -> [String: ProcessingRecord.Status] {
+    /// Every recorded date of a symbol and dataset with its attempts, last error and expiration
+    /// progress, oldest first: the gap engine's input. One query; progress is counted in SQL.
+    public func ledgerDays(symbol: String, dataset: String) throws(StateStoreError) -> [LedgerDay] {
         try read { db in
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT date, status FROM processing_log WHERE symbol = ? AND dataset = ?",
-                arguments: [symbol, dataset])
-            var result: [String: ProcessingRecord.Status] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.date, p.status, p.retry_count, p.error_message,
+                       COUNT(e.expiration) AS total, COALESCE(SUM(e.status = 'staged'), 0) AS done
+                FROM processing_log p
+                LEFT JOIN expiration_progress e ON e.symbol = p.symbol AND e.dataset = p.dataset AND e.date = p.date
+                WHERE p.symbol = ? AND p.dataset = ?
+                GROUP BY p.date ORDER BY p.date
+                """, arguments: [symbol, dataset])
+            var days: [LedgerDay] = []
             while let row = try rows.next() {
-                if let status = ProcessingRecord.Status(rawValue: row["status"]) { result[row["date"]] = status }
+                guard let status = ProcessingRecord.Status(rawValue: row["status"]) else { continue }
+                days.append(LedgerDay(date: row["date"], status: status, retryCount: row["retry_count"],
+                                      errorMessage: row["error_message"], expirationsDone: row["done"],
+                                      expirationsTotal: row["total"]))
             }
-            return result
+            return days
+        }
+    }
+
+    /// Averages over the successful dates of a symbol and dataset, from which the work of a
+    /// missing date is estimated; nil when none has succeeded yet.
+    public func successAverages(symbol: String, dataset: String) throws(StateStoreError) -> SuccessAverages? {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS days, AVG(record_count) AS rows, AVG(file_size_bytes) AS bytes,
+                       AVG(expiration_count) AS expirations, AVG(api_requests_made) AS requests,
+                       AVG(processing_duration_ms) AS duration
+                FROM processing_log WHERE symbol = ? AND dataset = ? AND status = 'success'
+                """, arguments: [symbol, dataset])
+            guard let row, let days: Int = row["days"], days > 0 else { return nil }
+            return SuccessAverages(days: days, rows: row["rows"], bytes: row["bytes"], expirations: row["expirations"],
+                                   requests: row["requests"], durationMs: row["duration"])
         }
     }
 

@@ -1,31 +1,68 @@
+import Foundation
+import GapAnalysis
+import MarketCalendar
 import StateStore
 
-/// The one place where ledger records become the gap engine's input: for each configured
-/// symbol, the status of every recorded date of the configured dataset. `success` dates are
-/// complete; `failed`, `queued` and `processing` ones count as gaps of their own kind
-/// (failed processing, partial) and dates without a record as never attempted.
+/// The one place where the ledger meets the gap engine: ledger days become the engine's
+/// records, and successful days become the size model that estimates the missing ones.
 enum GapInput {
-    static func recordedStatuses(store: StateStore, config: ResolvedConfiguration)
-        throws -> [(symbol: String, statuses: [String: ProcessingRecord.Status])] {
-        try config.symbols.map { symbol in
-            (symbol, try ledger { try store.statusesByDate(symbol: symbol, dataset: config.dataset) })
+    /// The gap engine's records for one symbol and dataset.
+    static func records(store: StateStore, symbol: String, dataset: String) throws -> [GapAnalysis.ProcessingRecord] {
+        try ledger { try store.ledgerDays(symbol: symbol, dataset: dataset) }.compactMap { day in
+            guard let date = CivilDate(day.date), let status = ProcessingStatus(ledgerValue: day.status.rawValue) else { return nil }
+            // A queued date has not been tried yet; any other status means one attempt plus its retries.
+            let attempts = day.retryCount + (day.status == .queued ? 0 : 1)
+            let progress = day.expirationsTotal > 0
+                ? GapAnalysis.ExpirationProgress(done: day.expirationsDone, total: day.expirationsTotal) : nil
+            return GapAnalysis.ProcessingRecord(date: date, status: status, attempts: attempts, lastError: day.errorMessage,
+                                                progress: progress)
         }
+    }
+
+    /// What a missing date costs: the averages of the successful ones when there are some,
+    /// else a day of SPX greeks at one-minute bars (about 40 expirations of 25,000 rows, one
+    /// request each, 20 bytes a row in the Parquet file).
+    static func sizeModel(store: StateStore, symbol: String, dataset: String, concurrency: Int) throws -> (DaySizeModel, String) {
+        let fallback = DaySizeModel(expirationsPerDay: 40, requestsPerExpiration: 1, rowsPerExpiration: 25_000, bytesPerRow: 20,
+                                    concurrency: concurrency)
+        guard let averages = try ledger({ try store.successAverages(symbol: symbol, dataset: dataset) }),
+              let expirations = averages.expirations, expirations > 0, let rows = averages.rows else {
+            return (fallback, "a typical SPX day (no successful day recorded yet)")
+        }
+        let model = DaySizeModel(
+            expirationsPerDay: expirations, requestsPerExpiration: (averages.requests ?? expirations) / expirations,
+            rowsPerExpiration: rows / expirations, bytesPerRow: rows > 0 ? (averages.bytes ?? 0) / rows : 0,
+            secondsPerRequest: averages.durationMs.flatMap { ms in averages.requests.map { ms / 1000 / max($0, 1) * Double(concurrency) } },
+            concurrency: concurrency)
+        return (model, "the average of \(averages.days) successful day(s)")
     }
 }
 
-/// The gap count `status` shows.
+/// The gap count `status` shows: missing sessions from `processing.startDate` to today.
 struct GapCount: Encodable {
-    /// Nil when it cannot be computed (no start date, or no market calendar in this build).
+    /// Nil when it cannot be computed (no start date).
     var count: Int?
     var detail: String
 
     static func current(store: StateStore, config: ResolvedConfiguration) throws -> GapCount {
-        guard config.startDate != nil else {
+        guard let start = config.startDate.flatMap(CivilDate.init) else {
             return GapCount(count: nil, detail: "processing.startDate is not set: spx-data config set processing.startDate 2020-01-02")
         }
-        let recorded = try GapInput.recordedStatuses(store: store, config: config)
-        let unfinished = recorded.reduce(0) { $0 + $1.statuses.values.filter { $0 != .success }.count }
-        return GapCount(count: nil, detail: "\(unfinished) recorded date(s) not successful; "
-                        + "missing trading days need the market calendar, not in this build")
+        let today = NewYorkClock.today()
+        guard start <= today else { return GapCount(count: 0, detail: "processing.startDate \(start) is in the future") }
+        let analyzer = GapAnalyzer()
+        var total = 0
+        for symbol in config.symbols {
+            let records = try GapInput.records(store: store, symbol: symbol, dataset: config.dataset)
+            total += analyzer.analyze(start...today, records: records, today: today).gaps.count
+        }
+        return GapCount(count: total, detail: "missing sessions from \(start) to \(today) (\(config.symbols.joined(separator: ", ")), \(config.dataset))")
+    }
+}
+
+/// Today in New York, where the market's days are counted.
+enum NewYorkClock {
+    static func today() -> CivilDate {
+        NewYorkTime.date(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down))))
     }
 }

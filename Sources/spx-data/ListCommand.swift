@@ -1,4 +1,5 @@
 import ArgumentParser
+import MarketCalendar
 import StateStore
 
 struct ListCommand: AsyncParsableCommand {
@@ -6,7 +7,7 @@ struct ListCommand: AsyncParsableCommand {
         commandName: "list",
         abstract: "List processing history from the ledger, newest date first.",
         discussion: """
-            Date ranges: \(DateRangeArgument.acceptedForms).
+            Date ranges: \(DateRangeExpression.acceptedForms); relative ones count from today in New York.
 
             Examples:
               spx-data list --limit 20
@@ -44,8 +45,8 @@ struct ListCommand: AsyncParsableCommand {
         for s in status where ProcessingRecord.Status(rawValue: s) == nil {
             throw ValidationError("unknown status '\(s)': expected queued, processing, success or failed")
         }
-        if let dateRange, DateRangeArgument.parse(dateRange) == nil {
-            throw ValidationError("cannot read the date range '\(dateRange)': expected \(DateRangeArgument.acceptedForms)")
+        if let dateRange {
+            do { _ = try DateRangeExpression(parsing: dateRange) } catch { throw ValidationError("--date-range: \(error.message)") }
         }
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more, got \(limit)") }
     }
@@ -53,9 +54,9 @@ struct ListCommand: AsyncParsableCommand {
     func run() async throws {
         var statuses = Set(status.compactMap(ProcessingRecord.Status.init(rawValue:)))
         if failedOnly { statuses.insert(.failed) }
-        let range = dateRange.flatMap { DateRangeArgument.parse($0) }
+        let range = try dateRange.map(Self.resolve)
         let filter = ProcessingFilter(statuses: statuses, symbol: symbol?.uppercased(), dataset: dataset,
-                                      from: range?.from, through: range?.through, limit: limit)
+                                      from: range?.lowerBound.description, through: range?.upperBound.description, limit: limit)
         let store = try ledgerOptions.openStore()
         let records = try ledger { try store.processingRecords(filter) }
         let report = Report(
@@ -68,6 +69,17 @@ struct ListCommand: AsyncParsableCommand {
                  .text(r.updatedAt)]
             })
         print(report.render(format, style: .forOutput(format), highlight: statusTone(column: 3)), terminator: "")
+    }
+}
+
+extension ListCommand {
+    /// A `--date-range` as New York dates, counted from today.
+    static func resolve(_ text: String) throws -> ClosedRange<CivilDate> {
+        do {
+            return try DateRangeExpression(parsing: text).resolved(today: NewYorkClock.today())
+        } catch {
+            throw ValidationError("--date-range: \(error.message)")
+        }
     }
 }
 

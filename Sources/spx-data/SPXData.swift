@@ -8,7 +8,7 @@ struct SPXData: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, ConvertCommand.self, ParquetCommand.self, CalendarCommand.self,
-            ConfigCommand.self, StatusCommand.self, ListCommand.self, HealthCommand.self, ErrorsCommand.self,
+            ConfigCommand.self, StatusCommand.self, ListCommand.self, GapsCommand.self, HealthCommand.self, ErrorsCommand.self,
             MetricsCommand.self,
         ])
 }

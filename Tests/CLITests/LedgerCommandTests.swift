@@ -29,7 +29,7 @@ struct LedgerCommandTests {
 
     static let readCommands: [[String]] = [
         ["status"], ["list"], ["list", "--failed-only"], ["errors"], ["errors", "--recent", "5"], ["metrics"],
-        ["config", "get"], ["health"],
+        ["config", "get"], ["health"], ["gaps", "--start-date", "2024-03-01", "--end-date", "2024-03-31"],
     ]
 
     @Test("every read command prints parseable JSON", arguments: readCommands)
@@ -70,6 +70,37 @@ struct LedgerCommandTests {
         #expect(ranged.stdout.contains("2024-03-11") && !ranged.stdout.contains("2024-03-12"))
         let bad = try CLI.run(["list", "--date-range", "yesterday-ish"], environment: env)
         #expect(bad.status == 64 && bad.stderr.contains("yesterday-ish"))
+    }
+
+    @Test("gaps finds every missing session and never a weekend or holiday")
+    func gaps() throws {
+        let (_, env) = try seededLedger()
+        // Thu 2024-03-28 to Tue 2024-04-02 spans Good Friday and a weekend; 2024-03-08..18 spans two weekends.
+        let result = try CLI.run(["gaps", "--start-date", "2024-03-08", "--end-date", "2024-04-02", "--order", "date",
+                                  "--format", "json"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let spx = try #require((json["symbols"] as? [[String: Any]])?.first)
+        let gaps = try #require(spx["gaps"] as? [[String: Any]])
+        let dates = gaps.compactMap { $0["date"] as? String }
+        let expected = ["2024-03-08", "2024-03-12", "2024-03-13", "2024-03-14", "2024-03-15", "2024-03-18", "2024-03-19",
+                        "2024-03-20", "2024-03-21", "2024-03-22", "2024-03-25", "2024-03-26", "2024-03-27", "2024-03-28",
+                        "2024-04-01", "2024-04-02"]
+        #expect(dates == expected)
+        #expect(spx["sessions"] as? Int == 17 && spx["complete"] as? Int == 1)
+        #expect(gaps.first { $0["date"] as? String == "2024-03-12" }?["category"] as? String == "failed")
+        #expect(gaps.first { $0["date"] as? String == "2024-03-12" }?["last_error"] as? String == "refused, \"quoted\"")
+        #expect(gaps.first { $0["date"] as? String == "2024-03-14" }?["category"] as? String == "never_attempted")
+        // The one successful day (60 expirations, 61 requests, 900,000 rows) is the size model.
+        let estimate = try #require(gaps.first?["estimate"] as? [String: Any])
+        #expect(estimate["rows"] as? Int == 900_000 && estimate["requests"] as? Int == 61)
+        let byPriority = try CLI.run(["gaps", "--start-date", "2024-03-08", "--end-date", "2024-04-02", "--format", "csv"],
+                                     environment: env)
+        #expect(byPriority.stdout.split(separator: "\n").count == expected.count + 1)
+        let backwards = try CLI.run(["gaps", "--start-date", "2024-04-02", "--end-date", "2024-03-08"], environment: env)
+        #expect(backwards.status == 64 && backwards.stderr.contains("after"))
+        let noStart = try CLI.run(["gaps"], environment: env)
+        #expect(noStart.status == 64 && noStart.stderr.contains("processing.startDate"))
     }
 
     @Test("status shows counts, the running date with its progress and a gone process")

@@ -39,7 +39,21 @@ struct QueryTests {
         #expect(try store.processingRecords(ProcessingFilter(symbol: "SPY")).count == 1)
         #expect(try store.processingRecords(ProcessingFilter(from: "2024-03-12", through: "2024-03-12")).count == 2)
         #expect(try store.processingRecords(ProcessingFilter(limit: 1)).map(\.date) == ["2024-03-13"])
-        #expect(try store.statusesByDate(symbol: "SPX", dataset: "greeks") == ["2024-03-11": .success, "2024-03-12": .failed, "2024-03-13": .processing])
+        #expect(try store.ledgerDays(symbol: "SPX", dataset: "greeks").map { [$0.date, $0.status.rawValue] }
+                == [["2024-03-11", "success"], ["2024-03-12", "failed"], ["2024-03-13", "processing"]])
+    }
+
+    @Test("the gap engine's input counts each date's staged expirations, and successes give the averages")
+    func gapInput() throws {
+        let store = try seeded()
+        let days = try store.ledgerDays(symbol: "SPX", dataset: "greeks")
+        let running = try #require(days.first { $0.date == "2024-03-13" })
+        #expect(running.expirationsDone == 1 && running.expirationsTotal == 2)
+        #expect(days.first { $0.date == "2024-03-11" }?.expirationsTotal == 0)
+        #expect(try store.ledgerDays(symbol: "SPY", dataset: "greeks").map(\.status) == [.queued])
+        let averages = try #require(try store.successAverages(symbol: "SPX", dataset: "greeks"))
+        #expect(averages.days == 1 && averages.rows == 9_000_000 && averages.expirations == 60 && averages.requests == 61)
+        #expect(try store.successAverages(symbol: "SPY", dataset: "greeks") == nil)
     }
 
     @Test("summary, active processing and health")
