@@ -19,10 +19,15 @@ let package = Package(
         .library(name: "StateStore", targets: ["StateStore"]),
         .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
         .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
+        .library(name: "ThetaData", targets: ["ThetaData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Already resolved for async-http-client; named so ThetaData can use ByteBuffer and the
+        // tests can run a loopback HTTP server.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries: Debian's libzstd-dev and zlib1g-dev.
@@ -52,6 +57,15 @@ let package = Package(
         .target(name: "MarketCalendar", swiftSettings: swiftSettings),
         // Missing sessions of a ledger, their categories, priorities and work estimate.
         .target(name: "GapAnalysis", dependencies: ["MarketCalendar"], swiftSettings: swiftSettings),
+        // The Terminal client, API v3 and v2: endpoints, streaming decoders, errors, retries,
+        // the request limiter. No GRDB, no Parquet.
+        .target(
+            name: "ThetaData",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
@@ -80,6 +94,13 @@ let package = Package(
             path: "Sources/LedgerSeed",
             swiftSettings: swiftSettings),
 
+        // Fetches and decodes a body at full speed for scripts/bench-client-decode; not shipped.
+        .executableTarget(
+            name: "client-bench",
+            dependencies: ["ThetaData"],
+            path: "Sources/ClientBench",
+            swiftSettings: swiftSettings),
+
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
@@ -90,6 +111,16 @@ let package = Package(
         .testTarget(name: "HealthCheckTests", dependencies: ["HealthCheck"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GapAnalysisTests", dependencies: ["GapAnalysis", "MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ThetaDataTests",
+            dependencies: [
+                "ThetaData", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: [

@@ -1,0 +1,54 @@
+/// Where one field of a body goes in the normalised row, and how it is parsed.
+enum ColumnSlot: Equatable, Sendable {
+    case ignored
+    case root
+    case expiration
+    /// v2's strike: tenths of a cent already.
+    case strikeTenthsOfCent
+    /// v3's strike: dollars with decimals.
+    case strikeDollars
+    case right
+    /// v3's row time: a timestamp giving both date and ms of day.
+    case timestamp
+    /// v2's row time.
+    case msOfDay
+    /// v2's `date` column.
+    case date
+    case double(Int)
+    case integer(Int)
+    /// A v3 timestamp column stored as the ms of day of an integer column.
+    case timeOfDayFromTimestamp(Int)
+
+    /// The slot of each name a body of `dataset` in `version` may carry; names not listed are
+    /// unknown to the archive.
+    static func table(for dataset: Dataset, version: APIVersion) -> [String: ColumnSlot] {
+        var table: [String: ColumnSlot] = ["root": .root, "expiration": .expiration, "right": .right]
+        switch version {
+        case .v2:
+            table["strike"] = .strikeTenthsOfCent
+            table["date"] = .date
+        case .v3:
+            table["symbol"] = .root
+            table["strike"] = .strikeDollars
+        }
+        let time = dataset.endpoint(version).timeColumn
+        if !time.isEmpty { table[time] = version == .v2 ? .msOfDay : .timestamp }
+        var doubleIndex = 0
+        var integerIndex = 0
+        for column in dataset.columns {
+            let name = column.name(in: version)
+            switch column.type {
+            case .double:
+                if let name { table[name] = .double(doubleIndex) }
+                doubleIndex += 1
+            case .integer:
+                if let name { table[name] = .integer(integerIndex) }
+                integerIndex += 1
+            case .timeOfDay:
+                if let name { table[name] = version == .v2 ? .integer(integerIndex) : .timeOfDayFromTimestamp(integerIndex) }
+                integerIndex += 1
+            }
+        }
+        return table
+    }
+}
