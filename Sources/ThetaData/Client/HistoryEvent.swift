@@ -20,6 +20,10 @@ public struct HistorySummary: Sendable {
 
     public init() {}
 
+    init(requests: Int) {
+        self.requests = requests
+    }
+
     mutating func merge(_ other: HistorySummary) {
         rows += other.rows
         requests += other.requests

@@ -103,7 +103,7 @@ extension ThetaDataClient {
                 // The rows already handed on are being fetched again.
                 try await onEvent(.restart(lastError))
                 handedOn = false
-                summary = HistorySummary()
+                summary = HistorySummary(requests: summary.requests)
             }
             summary.requests += 1
             // One permit for all pages: the Terminal drops pages not fetched promptly.

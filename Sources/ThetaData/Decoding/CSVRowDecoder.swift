@@ -125,14 +125,16 @@ struct CSVRowDecoder {
 }
 
 extension String {
-    /// Without leading and trailing spaces, tabs and a byte-order mark.
+    /// Without leading and trailing spaces, tabs, line ends and a byte-order mark.
     var trimmingSpaces: String {
         let bytes = Array(utf8)
         var start = 0
         var end = bytes.count
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D) { end -= 1 }
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x0A) {
+            end -= 1
+        }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
