@@ -31,6 +31,12 @@ struct CSVRowDecoder {
         if !pending.isEmpty {
             let used = pending.withUnsafeBytes { parse($0, final: true) }
             pending.removeFirst(used)
+            // Only a quoted field never closed is left over: one malformed row.
+            if !pending.isEmpty && slots != nil {
+                assembler.beginRow()
+                assembler.endRow()
+                pending.removeAll()
+            }
         }
         assembler.flush()
     }
