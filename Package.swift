@@ -19,10 +19,15 @@ let package = Package(
         .library(name: "StateStore", targets: ["StateStore"]),
         .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
         .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
+        .library(name: "TerminalSimulator", targets: ["TerminalSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // System libraries: Debian's libzstd-dev and zlib1g-dev.
@@ -52,10 +57,21 @@ let package = Package(
         .target(name: "MarketCalendar", swiftSettings: swiftSettings),
         // Missing sessions of a ledger, their categories, priorities and work estimate.
         .target(name: "GapAnalysis", dependencies: ["MarketCalendar"], swiftSettings: swiftSettings),
+        // A local ThetaData Terminal (v2 and v3) with deterministic chains, latency and faults.
+        .target(
+            name: "TerminalSimulator",
+            dependencies: [
+                "MarketCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
                 "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
+                "TerminalSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -90,6 +106,15 @@ let package = Package(
         .testTarget(name: "HealthCheckTests", dependencies: ["HealthCheck"], swiftSettings: swiftSettings),
         .testTarget(name: "MarketCalendarTests", dependencies: ["MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "GapAnalysisTests", dependencies: ["GapAnalysis", "MarketCalendar", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TerminalSimulatorTests",
+            dependencies: [
+                "TerminalSimulator", "MarketCalendar", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: [
