@@ -1,5 +1,10 @@
 import Hummingbird
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A running simulator, as a test or a benchmark sees it.
 public struct RunningSimulator: Sendable {
@@ -43,7 +48,11 @@ public enum SimulatorServer {
     /// Runs the simulator until SIGINT or SIGTERM; `onReady` gets the bound port.
     public static func run(_ configuration: SimulatorConfiguration, onReady: @escaping @Sendable (Int) -> Void) async throws {
         let gate = ConcurrencyGate(limit: configuration.concurrency, queueLimit: configuration.queueLimit)
-        try await application(configuration, gate: gate, onReady: onReady).runService()
+        do {
+            try await application(configuration, gate: gate, onReady: onReady).runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw SimulatorError(port: configuration.port)
+        }
     }
 
     static func application(_ configuration: SimulatorConfiguration, gate: ConcurrencyGate,
