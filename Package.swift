@@ -20,14 +20,17 @@ let package = Package(
         .library(name: "MarketCalendar", targets: ["MarketCalendar"]),
         .library(name: "GapAnalysis", targets: ["GapAnalysis"]),
         .library(name: "ThetaData", targets: ["ThetaData"]),
+        .library(name: "TerminalSimulator", targets: ["TerminalSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        // Already resolved for async-http-client; named so ThetaData can use ByteBuffer and the
-        // tests can run a loopback HTTP server.
+        // Already resolved for async-http-client and Hummingbird; named so that ThetaData and the
+        // simulator can use ByteBuffer and the tests can run a loopback HTTP server.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // System libraries: Debian's libzstd-dev and zlib1g-dev.
@@ -68,10 +71,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // A local ThetaData Terminal (v2 and v3) with deterministic chains, latency and faults.
+        .target(
+            name: "TerminalSimulator",
+            dependencies: [
+                "MarketCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "spx-data",
             dependencies: [
                 "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
+                "TerminalSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -120,6 +134,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TerminalSimulatorTests",
+            dependencies: [
+                "TerminalSimulator", "MarketCalendar", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),

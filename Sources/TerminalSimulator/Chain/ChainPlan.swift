@@ -1,0 +1,69 @@
+import MarketCalendar
+
+/// The contracts and sessions one request covers, with its row count, known before a single
+/// row is generated: the HTTP layer sizes pages, applies the 570 limit and streams from it.
+public struct ChainPlan: Sendable {
+    /// One contract and the sessions (indexes into `days`) on which it has rows.
+    public struct Slice: Sendable {
+        public var contract: Contract
+        var days: [Int]
+    }
+
+    struct Day: Sendable {
+        var path: DayPath
+        var intervals: Int
+    }
+
+    public let request: ChainRequest
+    let profile: RootProfile
+    let days: [Day]
+    public let slices: [Slice]
+
+    /// Rows in one slice.
+    public func rowCount(of slice: Slice) -> Int { slice.days.reduce(0) { $0 + days[$1].intervals } }
+
+    /// Rows in the whole response.
+    public var rowCount: Int { slices.reduce(0) { $0 + rowCount(of: $1) } }
+}
+
+extension SimulatedMarket {
+    /// What `request` covers; nil when it covers no session (a weekend, a holiday) or no
+    /// contract — the Terminal's 472.
+    public func plan(for request: ChainRequest) -> ChainPlan? {
+        guard let profile = profile(request.root), request.intervalMs > 0, request.startDate <= request.endDate
+        else { return nil }
+        var days: [ChainPlan.Day] = []
+        var sessionsByContract: [Contract: [Int]] = [:]
+        var date = request.startDate
+        while date <= request.endDate {
+            defer { date = date.advanced(by: 1) }
+            guard let session = session(on: date) else { continue }
+            let path = dayPath(profile, session)
+            let span = path.closeMs - path.openMs
+            let index = days.count
+            days.append(.init(path: path, intervals: (span + request.intervalMs - 1) / request.intervalMs))
+            for listing in listed(profile, aliveOn: date) {
+                if let wanted = request.expiration, wanted != listing.expiration { continue }
+                let strikes = StrikeLadder.strikes(around: path.prices[0], count: strikeCount(atScaleOne: listing.strikes),
+                                                   spacing: profile.spacing)
+                for strike in strikes where request.strike == nil || request.strike == strike {
+                    for right in OptionRight.allCases where request.right == nil || request.right == right {
+                        let contract = Contract(root: request.root, expiration: listing.expiration, strike: strike, right: right)
+                        sessionsByContract[contract, default: []].append(index)
+                    }
+                }
+            }
+        }
+        guard !sessionsByContract.isEmpty else { return nil }
+        let slices = sessionsByContract.keys.sorted().map { ChainPlan.Slice(contract: $0, days: sessionsByContract[$0]!) }
+        return ChainPlan(request: request, profile: profile, days: days, slices: slices)
+    }
+
+    /// Every row the Terminal serves for `request`, in order: contracts in chain order, then
+    /// sessions, then intervals. Empty when the request covers nothing. The HTTP layer encodes
+    /// exactly these rows, so tests compare decoded responses with this.
+    public func rows(for request: ChainRequest) -> [OptionRow] {
+        guard let plan = plan(for: request) else { return [] }
+        return plan.slices.flatMap { plan.rows(of: $0) }
+    }
+}

@@ -1,0 +1,28 @@
+public import MarketCalendar
+
+/// What a history request asks for, in the simulator's own terms; both API versions parse
+/// their parameters into this, and `SimulatedMarket.rows(for:)` answers it.
+public struct ChainRequest: Sendable, Hashable {
+    public var root: String
+    /// One expiration, or nil for every expiration alive on the day (v3 `*`, v2 `exp=0`).
+    public var expiration: CivilDate?
+    public var startDate: CivilDate
+    public var endDate: CivilDate
+    /// Interval length in milliseconds (60_000 = one minute).
+    public var intervalMs: Int
+    /// One strike in tenths of a cent, or nil for all.
+    public var strike: Int?
+    /// One right, or nil for both.
+    public var right: OptionRight?
+
+    public init(root: String, expiration: CivilDate?, startDate: CivilDate, endDate: CivilDate? = nil,
+                intervalMs: Int = 60_000, strike: Int? = nil, right: OptionRight? = nil) {
+        self.root = root
+        self.expiration = expiration
+        self.startDate = startDate
+        self.endDate = endDate ?? startDate
+        self.intervalMs = intervalMs
+        self.strike = strike
+        self.right = right
+    }
+}

@@ -1,0 +1,39 @@
+public import MarketCalendar
+
+/// Which Terminal the simulator pretends to be.
+public enum TerminalAPI: String, Sendable, CaseIterable {
+    case v3
+    case v2
+
+    /// The real Terminal's port: 25503 for v3, 25510 for v2.
+    public var defaultPort: Int { self == .v3 ? 25503 : 25510 }
+}
+
+/// Everything the simulator can be told; every default is the real Terminal's.
+public struct SimulatorConfiguration: Sendable {
+    public var api: TerminalAPI
+    /// Port on 127.0.0.1; 0 picks a free one (read it from `SimulatorServer.port`).
+    public var port: Int
+    public var seed: UInt64 = 1
+    /// Chain size: 1.0 is a full day (over 10 M SPX+SPXW greeks rows at one minute).
+    public var scale = 1.0
+    /// Requests served at once (the tier cap: FREE 1, VALUE 2, STANDARD 4, PRO 8).
+    public var concurrency = 4
+    /// Requests waiting beyond the cap before the Terminal answers 429.
+    public var queueLimit = 16
+    /// Multiplies each endpoint's p90 latency; 0 answers at once (tests).
+    public var latencyScale = 0.0
+    /// v2 rows per page (`HTTP_TICK_LIM`).
+    public var tickLimit = 500_000
+    /// How long an unclaimed v2 page waits before it is dropped (`HTTP_PAGE_EXPIRE`), then 477.
+    public var pageExpiry: Duration = .seconds(10)
+    public var faults = FaultSpec()
+    /// The day the "every expiration ever listed" endpoints list up to.
+    public var today: CivilDate
+
+    public init(api: TerminalAPI, port: Int? = nil, today: CivilDate = CivilDate(year: 2026, month: 6, day: 30)!) {
+        self.api = api
+        self.port = port ?? api.defaultPort
+        self.today = today
+    }
+}

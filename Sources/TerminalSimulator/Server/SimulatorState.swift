@@ -1,0 +1,115 @@
+/// A v2 page waiting to be fetched: which rows of which request, and when it was made.
+struct PendingPage: Sendable {
+    var plan: ChainPlan
+    var format: OutputFormat
+    var dataset: Dataset
+    var index: Int
+    var created: ContinuousClock.Instant
+}
+
+/// Faults that shape a response body once the request is accepted.
+struct BodyFaults: Sendable {
+    var reset = false
+    var truncate = false
+    var trickle: (bytes: Int, delay: Duration)?
+    var malformedProbability = 0.0
+    /// Seeds the per-row malformed draws, so each request breaks different rows.
+    var key: UInt64 = 0
+}
+
+/// The Terminal's session state: the pinned host, pages waiting, the upstream connection and
+/// the fault draws (seeded, so a run with the same requests in the same order repeats).
+actor SimulatorState {
+    let configuration: SimulatorConfiguration
+    private let clock = ContinuousClock()
+    private var pinnedHost: String?
+    private var nextPageID = 1
+    private var pages: [Int: PendingPage] = [:]
+    private var dataRequests = 0
+    private var outageUntil: ContinuousClock.Instant?
+    private var draws: SeededHash
+
+    init(configuration: SimulatorConfiguration) {
+        self.configuration = configuration
+        draws = SeededHash(configuration.seed, 0xFA17)
+    }
+
+    /// False when `host` differs from the first request's (127.0.0.1 versus localhost): 476.
+    func admitHost(_ host: String) -> Bool {
+        guard let pinnedHost else {
+            pinnedHost = host
+            return true
+        }
+        return pinnedHost == host
+    }
+
+    /// Whether the upstream (MDDS) connection is up, for the status endpoints.
+    var isConnected: Bool {
+        guard let outageUntil else { return true }
+        return clock.now >= outageUntil
+    }
+
+    /// Decides the faults of one data request. `rows` is its size (nil for listings),
+    /// `expiration` its expiration in `YYYY-MM-DD` when it has one.
+    func admit(rows: Int?, expiration: String?) throws(TerminalRefusal) -> BodyFaults {
+        let index = dataRequests
+        dataRequests += 1
+        let faults = configuration.faults
+        if !isConnected { throw TerminalRefusal(.disconnected, "Terminal is disconnected from the data server (MDDS).") }
+        if let fault = faults.fault(.disconnected), hits(fault, index) {
+            outageUntil = clock.now.advanced(by: fault.outage)
+            throw TerminalRefusal(.disconnected, "Terminal is disconnected from the data server (MDDS).")
+        }
+        if let fault = faults.fault(.starting), hits(fault, index) {
+            throw TerminalRefusal(.serverStarting, "The server is starting; try again shortly.")
+        }
+        if let fault = faults.fault(.rateLimited), hits(fault, index) {
+            throw TerminalRefusal(.osLimit, "Too many requests; the request queue is full.",
+                                  retryAfterSeconds: fault.retryAfterSeconds)
+        }
+        if let fault = faults.fault(.tooLarge), let rows, rows > fault.aboveRows {
+            throw TerminalRefusal(.largeRequest, "The request is too large (\(rows) rows); split it into smaller requests.")
+        }
+        if let fault = faults.fault(.noData), let expiration, fault.expirations.contains(expiration) {
+            throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
+        }
+        var body = BodyFaults(key: draws.next())
+        if let fault = faults.fault(.reset) { body.reset = hits(fault, index) }
+        if let fault = faults.fault(.truncate) { body.truncate = hits(fault, index) }
+        if let fault = faults.fault(.trickle), hits(fault, index) { body.trickle = (fault.trickleBytes, fault.trickleDelay) }
+        if let fault = faults.fault(.malformed) {
+            if case .probability(let p) = fault.trigger { body.malformedProbability = p } else { body.malformedProbability = 1 }
+        }
+        return body
+    }
+
+    private func hits(_ fault: FaultSpec.Fault, _ index: Int) -> Bool {
+        switch fault.trigger {
+        case .always: true
+        case .firstRequests(let n): index < n
+        case .probability(let p): draws.uniform() < p
+        }
+    }
+
+    /// Stores a page and returns its id; ids grow across all requests, as the Terminal's do.
+    func register(_ page: PendingPage) -> Int {
+        dropExpiredPages()
+        let id = nextPageID
+        nextPageID += 1
+        pages[id] = page
+        return id
+    }
+
+    /// The page with `id`, removed from the store; nil when unknown or expired (477).
+    func claimPage(_ id: Int) -> PendingPage? {
+        dropExpiredPages()
+        return pages.removeValue(forKey: id)
+    }
+
+    private func dropExpiredPages() {
+        let now = clock.now
+        pages = pages.filter { now - $0.value.created <= configuration.pageExpiry }
+    }
+
+    func pageCreated() -> ContinuousClock.Instant { clock.now }
+}

@@ -1,0 +1,47 @@
+/// Statuses the Terminal answers with, by code and name as its docs list them.
+enum TerminalStatus: Int, Sendable {
+    case ok = 200
+    case noImplementation = 404
+    case osLimit = 429
+    case general = 470
+    case permission = 471
+    case noData = 472
+    case invalidParams = 473
+    case disconnected = 474
+    case terminalParse = 475
+    case wrongIP = 476
+    case noPageFound = 477
+    case largeRequest = 570
+    case serverStarting = 571
+
+    var name: String {
+        switch self {
+        case .ok: "OK"
+        case .noImplementation: "NO_IMPL"
+        case .osLimit: "OS_LIMIT"
+        case .general: "GENERAL"
+        case .permission: "PERMISSION"
+        case .noData: "NO_DATA"
+        case .invalidParams: "INVALID_PARAMS"
+        case .disconnected: "DISCONNECTED"
+        case .terminalParse: "TERMINAL_PARSE"
+        case .wrongIP: "WRONG_IP"
+        case .noPageFound: "NO_PAGE_FOUND"
+        case .largeRequest: "LARGE_REQUEST"
+        case .serverStarting: "SERVER_STARTING"
+        }
+    }
+}
+
+/// A request the simulator refuses, with the status and the message the body carries.
+struct TerminalRefusal: Error {
+    var status: TerminalStatus
+    var message: String
+    var retryAfterSeconds: Int?
+
+    init(_ status: TerminalStatus, _ message: String, retryAfterSeconds: Int? = nil) {
+        self.status = status
+        self.message = message
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+}

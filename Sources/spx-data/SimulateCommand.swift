@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TerminalSimulator
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a local ThetaData Terminal simulator (v3 or v2) with deterministic SPX chains.",
+        discussion: """
+            Serves the Terminal's paths, parameters, formats and status codes on 127.0.0.1 until \
+            SIGINT or SIGTERM, and prints its base URL. Data is a pure function of --seed, symbol \
+            and date; non-sessions answer 472. --scale 1.0 is a full day (over 10 million SPX and \
+            SPXW one-minute greeks rows); smaller values shrink strikes and expirations.
+
+            --faults grammar:
+            \(FaultSpec.grammar)
+
+            Examples:
+              spx-data simulate --api v3
+              spx-data simulate --api v2 --port 25510 --scale 0.1 --faults '429:p=0.1;trickle:bytes=64,delay=10ms'
+            """)
+
+    @Option(help: "API version to simulate: v3 or v2.")
+    var api: String = "v3"
+
+    @Option(help: "Port on 127.0.0.1 (default 25503 for v3, 25510 for v2; 0 picks a free one).")
+    var port: Int?
+
+    @Option(help: "Seed of the simulated market.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Chain size: 1.0 is a full day.")
+    var scale: Double = 1.0
+
+    @Option(help: "Faults to inject (grammar above).")
+    var faults: String = ""
+
+    @Option(help: "Multiplies each endpoint's p90 latency (0 answers at once).")
+    var latencyScale: Double = 0
+
+    @Option(help: "Requests served at once (tier cap: FREE 1, VALUE 2, STANDARD 4, PRO 8).")
+    var concurrency: Int = 4
+
+    @Option(help: "v2 rows per page (HTTP_TICK_LIM).")
+    var tickLimit: Int = 500_000
+
+    func validate() throws {
+        guard TerminalAPI(rawValue: api) != nil else { throw ValidationError("--api must be v3 or v2, not '\(api)'") }
+        guard scale > 0, scale <= 4 else { throw ValidationError("--scale must be above 0 and at most 4, not \(scale)") }
+        guard latencyScale >= 0 else { throw ValidationError("--latency-scale must not be negative") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard tickLimit >= 1 else { throw ValidationError("--tick-limit must be at least 1") }
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535, not \(port)") }
+        do { _ = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
+    }
+
+    func run() async throws {
+        var configuration = SimulatorConfiguration(api: TerminalAPI(rawValue: api)!, port: port)
+        configuration.seed = seed
+        configuration.scale = scale
+        configuration.faults = try FaultSpec(parsing: faults)
+        configuration.latencyScale = latencyScale
+        configuration.concurrency = concurrency
+        configuration.tickLimit = tickLimit
+        do {
+            try await SimulatorServer.run(configuration) { port in
+                // Unbuffered, so a script waiting for the URL sees it at once.
+                FileHandle.standardOutput.write(Data("http://127.0.0.1:\(port)\n".utf8))
+            }
+        } catch let error as SimulatorError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}

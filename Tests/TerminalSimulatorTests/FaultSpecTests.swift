@@ -1,0 +1,31 @@
+import Testing
+import TerminalSimulator
+
+@Suite("--faults grammar")
+struct FaultSpecTests {
+    @Test("the documented example parses")
+    func example() throws {
+        let spec = try FaultSpec(parsing: "429:p=0.1,retry-after=1;474:for=5s;571:n=2;570:above=100000;472:exp=2024-03-15;reset:p=0.05;truncate:p=0.05;trickle:bytes=64,delay=10ms;malformed:p=0.01")
+        #expect(spec.faults.count == 9)
+        #expect(spec.faults[0].trigger == .probability(0.1))
+        #expect(spec.faults[1].outage == .seconds(5))
+        #expect(spec.faults[2].trigger == .firstRequests(2))
+        #expect(spec.faults[3].aboveRows == 100_000)
+        #expect(spec.faults[4].expirations == ["2024-03-15"])
+        #expect(spec.faults[7].trickleDelay == .milliseconds(10))
+        #expect(try FaultSpec(parsing: "").faults.isEmpty)
+    }
+
+    @Test("bad parts are named", arguments: [
+        ("999:p=1", "999"), ("429:p=2", "p must be"), ("429:q=1", "does not apply"), ("570", "above"),
+        ("472:exp=tomorrow", "YYYY-MM-DD"), ("trickle:delay=fast", "duration"), ("reset:p", "name=value"),
+    ])
+    func errors(spec: String, fragment: String) {
+        #expect {
+            try FaultSpec(parsing: spec)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains(fragment) && text.contains("SPEC :=")
+        }
+    }
+}
