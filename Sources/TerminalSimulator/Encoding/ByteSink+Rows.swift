@@ -36,17 +36,7 @@ extension ByteSink {
         field("timestamp", style, &index); quoteIfJSON(style); timestamp(r.date, r.msOfDay); quoteIfJSON(style)
         switch dataset {
         case .greeks:
-            field("bid", style, &index); fixed(r.bid, places: 2)
-            if corruption == .badNumber { text("x") }
-            field("ask", style, &index); fixed(r.ask, places: 2)
-            field("delta", style, &index); fixed(r.delta, places: 4)
-            field("theta", style, &index); fixed(r.theta, places: 4)
-            field("vega", style, &index); fixed(r.vega, places: 4)
-            field("rho", style, &index); fixed(r.rho, places: 4)
-            field("epsilon", style, &index); fixed(r.epsilon, places: 4)
-            field("lambda", style, &index); fixed(r.lambda, places: 4)
-            field("implied_vol", style, &index); fixed(r.impliedVol, places: 4)
-            field("iv_error", style, &index); fixed(r.ivError, places: 4)
+            greekValues(r, style, &index, corruption: corruption)
             field("underlying_timestamp", style, &index)
             quoteIfJSON(style); timestamp(r.date, r.underlyingMsOfDay); quoteIfJSON(style)
             if corruption != .missingField {
@@ -58,23 +48,28 @@ extension ByteSink {
         if corruption == .extraField { field("extra", style, &index); int(0) }
     }
 
+    /// Bid through iv_error, the greeks fields both API versions send in the same order.
+    private mutating func greekValues(_ r: OptionRow, _ style: FieldStyle, _ index: inout Int, corruption: Corruption?) {
+        field("bid", style, &index); fixed(r.bid, places: 2)
+        if corruption == .badNumber { text("x") }
+        field("ask", style, &index); fixed(r.ask, places: 2)
+        field("delta", style, &index); fixed(r.delta, places: 4)
+        field("theta", style, &index); fixed(r.theta, places: 4)
+        field("vega", style, &index); fixed(r.vega, places: 4)
+        field("rho", style, &index); fixed(r.rho, places: 4)
+        field("epsilon", style, &index); fixed(r.epsilon, places: 4)
+        field("lambda", style, &index); fixed(r.lambda, places: 4)
+        field("implied_vol", style, &index); fixed(r.impliedVol, places: 4)
+        field("iv_error", style, &index); fixed(r.ivError, places: 4)
+    }
+
     /// A row's v2 tick values, in `Dataset.v2Fields` order.
     mutating func v2Values(_ r: OptionRow, _ dataset: Dataset, _ style: FieldStyle, _ index: inout Int,
                            corruption: Corruption? = nil) {
         field("ms_of_day", style, &index); int(r.msOfDay)
         switch dataset {
         case .greeks:
-            field("bid", style, &index); fixed(r.bid, places: 2)
-            if corruption == .badNumber { text("x") }
-            field("ask", style, &index); fixed(r.ask, places: 2)
-            field("delta", style, &index); fixed(r.delta, places: 4)
-            field("theta", style, &index); fixed(r.theta, places: 4)
-            field("vega", style, &index); fixed(r.vega, places: 4)
-            field("rho", style, &index); fixed(r.rho, places: 4)
-            field("epsilon", style, &index); fixed(r.epsilon, places: 4)
-            field("lambda", style, &index); fixed(r.lambda, places: 4)
-            field("implied_vol", style, &index); fixed(r.impliedVol, places: 4)
-            field("iv_error", style, &index); fixed(r.ivError, places: 4)
+            greekValues(r, style, &index, corruption: corruption)
             field("ms_of_day2", style, &index); int(r.underlyingMsOfDay)
             field("underlying_price", style, &index); fixed(r.underlyingPrice, places: 2)
         case .quote:
