@@ -1,42 +1,50 @@
 import Foundation
 import ThetaData
 
-// Fetches and decodes one v3 greeks body, through the client (`fetch BASE_URL`) or from a
-// file (`file PATH`), and prints rows, bytes and rates on one line for
-// scripts/bench-client-decode.
+// Fetches and decodes one greeks expiration through the client (`fetch BASE_URL FORMAT
+// [ROOT YYYYMMDD]`, FORMAT one of v3CSV, v3NDJSON, v2JSON, v2CSV; the expiration is the
+// session date, a 0DTE chain) or decodes a v3 CSV body from a file (`file PATH`), and prints
+// rows and time on one line for scripts/bench-client.
 
-let arguments = CommandLine.arguments
-guard arguments.count == 3, ["fetch", "file"].contains(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: client-bench fetch BASE_URL | file PATH\n".utf8))
+let usage = "usage: client-bench fetch BASE_URL FORMAT [ROOT YYYYMMDD] | file PATH\n"
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n" + usage).utf8))
     exit(2)
 }
 
 let clock = ContinuousClock()
-let start = clock.now
 var rows = 0
-var bytes = 0
 var checksum = 0.0
+let start = clock.now
 
-if arguments[1] == "file" {
-    let data = try Data(contentsOf: URL(fileURLWithPath: arguments[2]))
-    bytes = data.count
+switch arguments.first {
+case "file" where arguments.count == 2:
+    let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
     let report = try data.withUnsafeBytes { buffer in
         try BodyDecoder.decode(buffer, dataset: .greeks, format: .v3CSV) { batch in
             checksum += batch.doubles.first ?? 0
         }
     }
     rows = report.rows
-} else {
-    var configuration = ClientConfiguration(apiVersion: .v3, baseURL: arguments[2])
-    configuration.bodyFormat = .v3CSV
+case "fetch" where arguments.count == 3 || arguments.count == 5:
+    guard let format = BodyFormat(rawValue: arguments[2]) else {
+        fail("FORMAT must be one of \(BodyFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(arguments[2])'")
+    }
+    let root = arguments.count == 5 ? arguments[3] : "SPXW"
+    guard let date = Int32(arguments.count == 5 ? arguments[4] : "20240315") else { fail("bad date '\(arguments[4])'") }
+    var configuration = ClientConfiguration(apiVersion: format.apiVersion, baseURL: arguments[1])
+    configuration.bodyFormat = format
     let client = ThetaDataClient(configuration: configuration)
-    let summary = try await client.history(dataset: .greeks, root: "SPXW", expiration: 2024_03_15, date: 2024_03_15) {
-        event in
+    let summary = try await client.history(dataset: .greeks, root: root, expiration: date, date: date) { event in
         if case .rows(let batch) = event { checksum += batch.doubles.first ?? 0 }
     }
     try await client.shutdown()
     rows = summary.rows
+default:
+    fail("unknown arguments: \(arguments.joined(separator: " "))")
 }
 let elapsed = clock.now - start
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-print("rows=\(rows) seconds=\(seconds) rows_per_s=\(Int(Double(rows) / seconds)) checksum=\(checksum)")
+print("rows=\(rows) seconds=\(seconds) checksum=\(checksum)")

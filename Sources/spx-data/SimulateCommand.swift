@@ -44,12 +44,18 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "v2 rows per page (HTTP_TICK_LIM).")
     var tickLimit: Int = 500_000
 
+    @Option(help: "Megabytes of fault-free bodies kept to answer repeated requests from memory (0 keeps none).")
+    var cacheMb: Int = 256
+
     func validate() throws {
         guard TerminalAPI(rawValue: api) != nil else { throw ValidationError("--api must be v3 or v2, not '\(api)'") }
         guard scale > 0, scale <= 4 else { throw ValidationError("--scale must be above 0 and at most 4, not \(scale)") }
         guard latencyScale >= 0 else { throw ValidationError("--latency-scale must not be negative") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard tickLimit >= 1 else { throw ValidationError("--tick-limit must be at least 1") }
+        guard (0...65_536).contains(cacheMb) else {
+            throw ValidationError("--cache-mb must be 0 to 65536 megabytes, not \(cacheMb); 0 turns the cache off")
+        }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535, not \(port)") }
         do { _ = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
     }
@@ -62,6 +68,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.latencyScale = latencyScale
         configuration.concurrency = concurrency
         configuration.tickLimit = tickLimit
+        configuration.bodyCacheBytes = cacheMb << 20
         do {
             try await SimulatorServer.run(configuration) { port in
                 // Unbuffered, so a script waiting for the URL sees it at once.

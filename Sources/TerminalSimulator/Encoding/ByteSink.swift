@@ -1,80 +1,45 @@
 import MarketCalendar
+import NIOCore
 
-/// A growing byte buffer with the few number and date forms the Terminal prints. Hand-rolled
-/// because `String(describing:)` per value is the simulator's hot path and allocates.
+/// A growing response body. Small pieces (headers, listings) go through `text`; rows go
+/// through `write(reserving:_:)`, which hands a `ByteCursor` over room reserved once per row,
+/// because per-byte appends with their capacity and uniqueness checks were the simulator's
+/// hot path.
 struct ByteSink {
-    var bytes: [UInt8] = []
+    private(set) var buffer: ByteBuffer
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16) {
+        buffer = ByteBufferAllocator().buffer(capacity: capacity)
+    }
 
-    var count: Int { bytes.count }
+    var count: Int { buffer.readableBytes }
 
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    /// The bytes written so far, leaving the sink empty (with fresh storage of the same size,
+    /// since the taken buffer usually sits in a socket's queue for a while).
+    mutating func take() -> ByteBuffer {
+        let taken = buffer
+        buffer = ByteBufferAllocator().buffer(capacity: max(taken.capacity, 256))
+        return taken
+    }
 
-    mutating func text(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func text(_ s: String) { buffer.writeString(s) }
 
-    mutating func byte(_ b: UInt8) { bytes.append(b) }
+    mutating func byte(_ b: UInt8) { buffer.writeInteger(b) }
 
-    mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var v = value.magnitude
-        if v == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var n = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while v > 0 {
-                buffer[n] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                n += 1
-            }
-            for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+    /// Runs `body` over at least `room` writable bytes; `body` must write no more than that.
+    mutating func write(reserving room: Int, _ body: (inout ByteCursor) -> Void) {
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: room) { raw in
+            var cursor = ByteCursor(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            body(&cursor)
+            // Past the room, memory is already damaged; stop before anything is sent.
+            precondition(cursor.offset <= room, "row of \(cursor.offset) bytes overran its \(room) reserved")
+            return cursor.offset
         }
     }
 
-    /// `value` with exactly `places` decimals (values are pre-rounded, so this is exact).
-    mutating func fixed(_ value: Double, places: Int) {
-        let scale = places == 2 ? 100 : places == 3 ? 1000 : 10_000
-        let n = Int((value * Double(scale)).rounded())
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        let m = abs(n)
-        int(m / scale)
-        bytes.append(UInt8(ascii: "."))
-        var frac = m % scale
-        var div = scale / 10
-        while div > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(frac / div))
-            frac %= div
-            div /= 10
-        }
-    }
+    mutating func int(_ value: Int) { write(reserving: 20) { $0.int(value) } }
 
-    mutating func twoDigits(_ v: Int) {
-        bytes.append(UInt8(ascii: "0") + UInt8(v / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
-    }
+    mutating func fixed(_ value: Double, places: Int) { write(reserving: 24) { $0.fixed(value, places: places) } }
 
-    /// `YYYY-MM-DD`.
-    mutating func isoDate(_ d: CivilDate) {
-        int(d.year)
-        byte(UInt8(ascii: "-")); twoDigits(d.month)
-        byte(UInt8(ascii: "-")); twoDigits(d.day)
-    }
-
-    /// `YYYYMMDD` as an integer, v2's date form.
-    mutating func compactDate(_ d: CivilDate) { int(d.year * 10_000 + d.month * 100 + d.day) }
-
-    /// `YYYY-MM-DDTHH:mm:ss.SSS`, New York time without an offset, as v3 prints timestamps.
-    mutating func timestamp(_ d: CivilDate, _ ms: Int) {
-        isoDate(d)
-        byte(UInt8(ascii: "T"))
-        twoDigits(ms / 3_600_000)
-        byte(UInt8(ascii: ":")); twoDigits(ms / 60_000 % 60)
-        byte(UInt8(ascii: ":")); twoDigits(ms / 1000 % 60)
-        byte(UInt8(ascii: "."))
-        let millis = ms % 1000
-        bytes.append(UInt8(ascii: "0") + UInt8(millis / 100))
-        twoDigits(millis % 100)
-    }
+    mutating func compactDate(_ d: CivilDate) { write(reserving: 20) { $0.compactDate(d) } }
 }

@@ -34,64 +34,89 @@ struct ChainEncoder {
     mutating func append(_ contract: Contract, _ rows: ArraySlice<OptionRow>, into s: inout ByteSink,
                          corruption: (Int) -> Corruption? = { _ in nil }) {
         defer { slicesWritten += 1 }
+        let room = Self.rowRoom + contract.root.utf8.count
+        let dataset = dataset
         var n = 0
         switch format {
         case .v3CSV:
             for r in rows {
-                var i = 0
-                s.v3Contract(contract, .csv, &i)
-                s.v3Values(r, dataset, .csv, &i, corruption: corruption(n)); n += 1
-                s.text("\r\n")
+                let broken = corruption(n); n += 1
+                s.write(reserving: room) { c in
+                    var i = 0
+                    c.v3Contract(contract, .csv, &i)
+                    c.v3Values(r, dataset, .csv, &i, corruption: broken)
+                    c.ascii("\r\n")
+                }
             }
         case .v3NDJSON:
             for r in rows {
-                var i = 0
-                s.byte(UInt8(ascii: "{"))
-                s.v3Contract(contract, .jsonObject, &i)
-                s.v3Values(r, dataset, .jsonObject, &i, corruption: corruption(n)); n += 1
-                s.text("}\n")
+                let broken = corruption(n); n += 1
+                s.write(reserving: room) { c in
+                    var i = 0
+                    c.byte(UInt8(ascii: "{"))
+                    c.v3Contract(contract, .jsonObject, &i)
+                    c.v3Values(r, dataset, .jsonObject, &i, corruption: broken)
+                    c.ascii("}\n")
+                }
             }
         case .v3JSON:
             if slicesWritten > 0 { s.byte(UInt8(ascii: ",")) }
-            var i = 0
-            s.text("{\"contract\":{")
-            s.v3Contract(contract, .jsonObject, &i)
-            s.text("},\"data\":[")
+            s.write(reserving: room) { c in
+                var i = 0
+                c.ascii("{\"contract\":{")
+                c.v3Contract(contract, .jsonObject, &i)
+                c.ascii("},\"data\":[")
+            }
             for r in rows {
-                if n > 0 { s.byte(UInt8(ascii: ",")) }
-                var j = 0
-                s.byte(UInt8(ascii: "{"))
-                s.v3Values(r, dataset, .jsonObject, &j, corruption: corruption(n)); n += 1
-                s.byte(UInt8(ascii: "}"))
+                let broken = corruption(n); n += 1
+                s.write(reserving: room) { c in
+                    if n > 1 { c.byte(UInt8(ascii: ",")) }
+                    var j = 0
+                    c.byte(UInt8(ascii: "{"))
+                    c.v3Values(r, dataset, .jsonObject, &j, corruption: broken)
+                    c.byte(UInt8(ascii: "}"))
+                }
             }
             s.text("]}")
         case .v2JSON:
             if slicesWritten > 0 { s.byte(UInt8(ascii: ",")) }
-            s.text("{\"contract\":{\"root\":\""); s.text(contract.root)
-            s.text("\",\"expiration\":"); s.compactDate(contract.expiration)
-            s.text(",\"strike\":"); s.int(contract.strike)
-            s.text(",\"right\":\""); s.text(contract.right.rawValue)
-            s.text("\"},\"ticks\":[")
+            s.write(reserving: room) { c in
+                c.ascii("{\"contract\":{\"root\":\""); c.text(contract.root)
+                c.ascii("\",\"expiration\":"); c.compactDate(contract.expiration)
+                c.ascii(",\"strike\":"); c.int(contract.strike)
+                c.ascii(",\"right\":\""); c.ascii(contract.right == .call ? "C" : "P")
+                c.ascii("\"},\"ticks\":[")
+            }
             for r in rows {
-                if n > 0 { s.byte(UInt8(ascii: ",")) }
-                var j = 0
-                s.byte(UInt8(ascii: "["))
-                s.v2Values(r, dataset, .jsonArray, &j, corruption: corruption(n)); n += 1
-                s.byte(UInt8(ascii: "]"))
+                let broken = corruption(n); n += 1
+                s.write(reserving: room) { c in
+                    if n > 1 { c.byte(UInt8(ascii: ",")) }
+                    var j = 0
+                    c.byte(UInt8(ascii: "["))
+                    c.v2Values(r, dataset, .jsonArray, &j, corruption: broken)
+                    c.byte(UInt8(ascii: "]"))
+                }
             }
             s.text("]}")
         case .v2CSV:
             for r in rows {
-                s.text(contract.root); s.byte(UInt8(ascii: ","))
-                s.compactDate(contract.expiration); s.byte(UInt8(ascii: ","))
-                s.int(contract.strike); s.byte(UInt8(ascii: ","))
-                s.text(contract.right.rawValue); s.byte(UInt8(ascii: ","))
-                var j = 0
-                s.v2Values(r, dataset, .csv, &j, corruption: corruption(n)); n += 1
-                s.byte(UInt8(ascii: "\n"))
+                let broken = corruption(n); n += 1
+                s.write(reserving: room) { c in
+                    c.text(contract.root); c.byte(UInt8(ascii: ","))
+                    c.compactDate(contract.expiration); c.byte(UInt8(ascii: ","))
+                    c.int(contract.strike); c.byte(UInt8(ascii: ","))
+                    c.ascii(contract.right == .call ? "C" : "P"); c.byte(UInt8(ascii: ","))
+                    var j = 0
+                    c.v2Values(r, dataset, .csv, &j, corruption: broken)
+                    c.byte(UInt8(ascii: "\n"))
+                }
             }
         }
     }
+
+    /// Room for one row less its root: the longest row (v3 NDJSON greeks with every key, a
+    /// stray field and 20-digit numbers) is about 600 bytes.
+    static let rowRoom = 1024
 
     func epilogue(into s: inout ByteSink) {
         switch format {
@@ -102,7 +127,7 @@ struct ChainEncoder {
 }
 
 /// The v2 JSON header. "null" is a string, as the real Terminal sends it.
-struct V2Header {
+struct V2Header: Hashable, Sendable {
     var id = 0
     var latencyMs = 0
     var errorType = "null"

@@ -14,12 +14,55 @@ struct ChainBody: Sendable {
     var dataset: Dataset
     var v2Header = V2Header()
     var faults = BodyFaults()
+    /// Where bodies without faults are kept for the next identical request.
+    var cache: BodyCache?
 
     /// A Content-Length no body of `range` can reach, for the `truncate` fault: the body
     /// ends before it, as a cut connection does.
     var overstatedLength: Int { range.count * 1024 + 4096 }
 
     func write(_ writer: inout any ResponseBodyWriter) async throws {
+        guard let cache, faultless else {
+            _ = try await render(&writer, keepingUpTo: 0)
+            return
+        }
+        let key = BodyCache.Key(request: plan.request, rows: range, format: format, dataset: dataset, v2Header: v2Header)
+        if let chunks = cache.chunks(for: key) {
+            for chunk in chunks { try await writer.write(chunk) }
+            return try await writer.finish(nil)
+        }
+        let kept = try await render(&writer, keepingUpTo: cache.budget)
+        if !kept.overflowed { cache.store(kept.chunks, bytes: kept.bytes, for: key) }
+    }
+
+    /// A body no fault shapes is the same bytes every time, so it may be kept.
+    private var faultless: Bool {
+        !faults.reset && !faults.truncate && faults.trickle == nil && faults.malformedProbability == 0
+    }
+
+    /// The chunks of a body as written, for the cache, up to a limit.
+    private struct KeptChunks {
+        var limit: Int
+        var chunks: [ByteBuffer] = []
+        var bytes = 0
+        /// The body outgrew `limit`; nothing is kept, so memory stays bounded.
+        var overflowed = false
+
+        mutating func keep(_ chunk: ByteBuffer) {
+            guard !overflowed else { return }
+            bytes += chunk.readableBytes
+            if bytes > limit {
+                overflowed = true
+                chunks = []
+            } else {
+                chunks.append(chunk)
+            }
+        }
+    }
+
+    /// Prices and prints the rows; returns the chunks written while they fit in `limit` bytes.
+    private func render(_ writer: inout any ResponseBodyWriter, keepingUpTo limit: Int) async throws -> KeptChunks {
+        var kept = KeptChunks(limit: limit)
         var sink = ByteSink(capacity: Self.flushBytes + 4096)
         var encoder = ChainEncoder(format: format, dataset: dataset, v2Header: v2Header)
         encoder.prologue(into: &sink)
@@ -34,15 +77,16 @@ struct ChainBody: Sendable {
             let base = lower
             encoder.append(slice.contract, rows, into: &sink, corruption: corruption(from: base))
             if upper > cutRow {
-                try await emit(&sink, &writer)
+                try await emit(&sink, &writer, keeping: &kept)
                 throw SimulatedDisconnect()
             }
-            if sink.count >= Self.flushBytes { try await emit(&sink, &writer) }
+            if sink.count >= Self.flushBytes { try await emit(&sink, &writer, keeping: &kept) }
             if offset + count >= range.upperBound { break }
         }
         encoder.epilogue(into: &sink)
-        try await emit(&sink, &writer)
+        try await emit(&sink, &writer, keeping: &kept)
         try await writer.finish(nil)
+        return kept
     }
 
     /// Row `base + i` is broken with the configured probability, the same way on every run.
@@ -56,19 +100,18 @@ struct ChainBody: Sendable {
         }
     }
 
-    private func emit(_ sink: inout ByteSink, _ writer: inout any ResponseBodyWriter) async throws {
+    private func emit(_ sink: inout ByteSink, _ writer: inout any ResponseBodyWriter,
+                      keeping kept: inout KeptChunks) async throws {
         guard sink.count > 0 else { return }
+        var chunk = sink.take()
+        kept.keep(chunk)
         if let trickle = faults.trickle {
-            var start = 0
-            while start < sink.count {
-                let end = min(start + trickle.bytes, sink.count)
-                try await writer.write(ByteBuffer(bytes: sink.bytes[start..<end]))
+            while let piece = chunk.readSlice(length: min(trickle.bytes, chunk.readableBytes)), piece.readableBytes > 0 {
+                try await writer.write(piece)
                 try await Task.sleep(for: trickle.delay)
-                start = end
             }
         } else {
-            try await writer.write(ByteBuffer(bytes: sink.bytes))
+            try await writer.write(chunk)
         }
-        sink.removeAll()
     }
 }

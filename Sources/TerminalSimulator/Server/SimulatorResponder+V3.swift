@@ -28,7 +28,7 @@ extension SimulatorResponder {
                 for c in market.contracts(root: symbol, on: date) {
                     var s = ByteSink(capacity: 16)
                     s.fixed(c.strikeDollars, places: 3)
-                    rows.append([.text(c.root), .text(c.expiration.description), .number(String(decoding: s.bytes, as: UTF8.self)),
+                    rows.append([.text(c.root), .text(c.expiration.description), .number(String(buffer: s.buffer)),
                                  .text(c.right == .call ? "CALL" : "PUT")])
                 }
             }

@@ -10,6 +10,7 @@ struct SimulatorResponder: HTTPResponder {
     let configuration: SimulatorConfiguration
     let state: SimulatorState
     let gate: ConcurrencyGate
+    let cache: BodyCache
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let host = Self.hostName(request.head.authority ?? "")
@@ -39,14 +40,17 @@ struct SimulatorResponder: HTTPResponder {
                 await gate.leave()
                 released = true
                 return response
-            case .stream(let body, let headers):
+            case .stream(let stream, let headers):
                 released = true
+                var body = stream
+                body.cache = cache
+                let chainBody = body
                 let gate = self.gate
-                let length = body.faults.truncate ? body.overstatedLength : nil
+                let length = chainBody.faults.truncate ? chainBody.overstatedLength : nil
                 return Response(status: .ok, headers: headers, body: ResponseBody(contentLength: length) { writer in
                     // The slot is held until the last byte is written, as the Terminal's is.
                     defer { Task { await gate.leave() } }
-                    try await body.write(&writer)
+                    try await chainBody.write(&writer)
                 })
             }
         } catch let refused as TerminalRefusal {
@@ -83,7 +87,7 @@ struct SimulatorResponder: HTTPResponder {
     func bytes(_ sink: ByteSink, contentType: String, extra: HTTPFields = [:]) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
         headers.append(contentsOf: extra)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: sink.bytes)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: sink.buffer))
     }
 
     /// v3 errors are plain text; v2 errors are a JSON header naming the error.
@@ -101,7 +105,7 @@ struct SimulatorResponder: HTTPResponder {
             V2Header(errorType: refused.status.name, errorMessage: refused.message).write(format: [], into: &s)
             s.text(",\"response\":[]}")
             headers[.contentType] = "application/json"
-            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: s.bytes)))
+            return Response(status: status, headers: headers, body: .init(byteBuffer: s.buffer))
         }
     }
 }

@@ -11,12 +11,16 @@ public struct RunningSimulator: Sendable {
     /// The port it listens on (the real one when the configuration asked for 0).
     public let port: Int
     let gate: ConcurrencyGate
+    let cache: BodyCache
 
     /// `http://127.0.0.1:PORT`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// The most requests that ran at once so far; never above the configured concurrency.
     public func peakConcurrency() async -> Int { await gate.peak }
+
+    /// Bytes of bodies held to answer repeated requests.
+    public var cachedBytes: Int { cache.bytesHeld }
 }
 
 /// The simulated Terminal's HTTP server, bound to 127.0.0.1 only.
@@ -28,8 +32,9 @@ public enum SimulatorServer {
         _ body: @Sendable (RunningSimulator) async throws -> T
     ) async throws -> T {
         let gate = ConcurrencyGate(limit: configuration.concurrency, queueLimit: configuration.queueLimit)
+        let cache = BodyCache(budget: configuration.bodyCacheBytes)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(configuration, gate: gate) { continuation.yield($0) }
+        let app = application(configuration, gate: gate, cache: cache) { continuation.yield($0) }
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { continuation.finish() }
@@ -41,7 +46,7 @@ public enum SimulatorServer {
                 throw CancellationError()
             }
             defer { group.cancelAll() }
-            return try await body(RunningSimulator(port: port, gate: gate))
+            return try await body(RunningSimulator(port: port, gate: gate, cache: cache))
         }
     }
 
@@ -49,17 +54,18 @@ public enum SimulatorServer {
     public static func run(_ configuration: SimulatorConfiguration, onReady: @escaping @Sendable (Int) -> Void) async throws {
         let gate = ConcurrencyGate(limit: configuration.concurrency, queueLimit: configuration.queueLimit)
         do {
-            try await application(configuration, gate: gate, onReady: onReady).runService()
+            let cache = BodyCache(budget: configuration.bodyCacheBytes)
+            try await application(configuration, gate: gate, cache: cache, onReady: onReady).runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw SimulatorError(port: configuration.port)
         }
     }
 
-    static func application(_ configuration: SimulatorConfiguration, gate: ConcurrencyGate,
+    static func application(_ configuration: SimulatorConfiguration, gate: ConcurrencyGate, cache: BodyCache,
                             onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let responder = SimulatorResponder(
             market: SimulatedMarket(seed: configuration.seed, scale: configuration.scale),
-            configuration: configuration, state: SimulatorState(configuration: configuration), gate: gate)
+            configuration: configuration, state: SimulatorState(configuration: configuration), gate: gate, cache: cache)
         return Application(
             responder: responder,
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ThetaTerminal-simulator"),

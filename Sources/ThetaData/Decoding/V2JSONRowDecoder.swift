@@ -84,9 +84,12 @@ struct V2JSONRowDecoder {
                     state = .bulkItem
                     assembler.fixedContract = nil
                     i += 1
+                } else if c == UInt8(ascii: "[") {
+                    guard let next = try arrayRow(p, from: i, end) else { return i }
+                    i = next
                 } else {
                     guard let close = JSONScanner.valueEnd(p, from: i, end) else { return i }
-                    row(p, from: i, to: close)
+                    scalarRow(p, from: i, to: close)
                     i = close
                 }
             case .bulkItem:
@@ -151,27 +154,43 @@ struct V2JSONRowDecoder {
         return (key.text, j)
     }
 
-    /// One row: an array ordered as `header.format`, or a lone scalar for a one-column list.
-    private mutating func row(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) {
+    /// One row array, ordered as `header.format`, decoded in a single pass over its bytes;
+    /// nil, with the row abandoned, when the row is not complete in the bytes yet.
+    private mutating func arrayRow(_ p: UnsafePointer<UInt8>, from start: Int, _ end: Int) throws(BodyDecodingError) -> Int? {
         assembler.beginRow()
-        guard p[start] == UInt8(ascii: "[") else {
-            value(p, from: start, to: end, field: 0)
-            return assembler.endRow()
-        }
         var i = start + 1
         var field = 0
-        while i < end {
+        while true {
             JSONScanner.skipSpaces(p, &i, end)
-            guard i < end, p[i] != UInt8(ascii: "]") else { break }
-            if p[i] == UInt8(ascii: ",") {
+            guard i < end else { break }
+            let c = p[i]
+            if c == UInt8(ascii: "]") {
+                assembler.endRow()
+                return i + 1
+            }
+            if c == UInt8(ascii: ",") {
                 i += 1
                 field += 1
                 continue
             }
-            let close = JSONScanner.valueEnd(p, from: i, end) ?? end
+            let nested = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") || c == UInt8(ascii: "\"")
+            guard let close = nested ? JSONScanner.valueEnd(p, from: i, end) : JSONScanner.scalarEnd(p, from: i, end)
+            else { break }
+            guard close > i else {
+                assembler.abandonRow()
+                throw BodyDecodingError(message: "v2 JSON row has '\(Character(Unicode.Scalar(c)))' where a value belongs")
+            }
             value(p, from: i, to: close, field: field)
             i = close
         }
+        assembler.abandonRow()
+        return nil
+    }
+
+    /// A lone scalar: the one column of a list endpoint's row.
+    private mutating func scalarRow(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) {
+        assembler.beginRow()
+        value(p, from: start, to: end, field: 0)
         assembler.endRow()
     }
 

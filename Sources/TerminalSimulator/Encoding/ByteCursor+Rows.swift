@@ -8,13 +8,13 @@ enum FieldStyle {
     case jsonObject
 }
 
-extension ByteSink {
+extension ByteCursor {
     /// Starts a field: separator, then the key in object style.
-    private mutating func field(_ name: String, _ style: FieldStyle, _ index: inout Int) {
+    private mutating func field(_ name: StaticString, _ style: FieldStyle, _ index: inout Int) {
         if index > 0 { byte(UInt8(ascii: ",")) }
         index += 1
         if style == .jsonObject {
-            byte(UInt8(ascii: "\"")); text(name); text("\":")
+            byte(UInt8(ascii: "\"")); ascii(name); ascii("\":")
         }
     }
 
@@ -27,7 +27,7 @@ extension ByteSink {
         field("symbol", style, &index); quoteIfJSON(style); text(c.root); quoteIfJSON(style)
         field("expiration", style, &index); quoteIfJSON(style); isoDate(c.expiration); quoteIfJSON(style)
         field("strike", style, &index); fixed(c.strikeDollars, places: 3)
-        field("right", style, &index); quoteIfJSON(style); text(c.right == .call ? "CALL" : "PUT"); quoteIfJSON(style)
+        field("right", style, &index); quoteIfJSON(style); ascii(c.right == .call ? "CALL" : "PUT"); quoteIfJSON(style)
     }
 
     /// A row's v3 fields after the contract, in `Dataset.v3Fields` order.
@@ -51,7 +51,7 @@ extension ByteSink {
     /// Bid through iv_error, the greeks fields both API versions send in the same order.
     private mutating func greekValues(_ r: OptionRow, _ style: FieldStyle, _ index: inout Int, corruption: Corruption?) {
         field("bid", style, &index); fixed(r.bid, places: 2)
-        if corruption == .badNumber { text("x") }
+        if corruption == .badNumber { byte(UInt8(ascii: "x")) }
         field("ask", style, &index); fixed(r.ask, places: 2)
         field("delta", style, &index); fixed(r.delta, places: 4)
         field("theta", style, &index); fixed(r.theta, places: 4)
@@ -83,7 +83,7 @@ extension ByteSink {
         field("bid_size", style, &index); int(r.bidSize)
         field("bid_exchange", style, &index); int(r.bidExchange)
         field("bid", style, &index); fixed(r.bid, places: 2)
-        if corruption == .badNumber { text("x") }
+        if corruption == .badNumber { byte(UInt8(ascii: "x")) }
         field("bid_condition", style, &index); int(r.bidCondition)
         field("ask_size", style, &index); int(r.askSize)
         field("ask_exchange", style, &index); int(r.askExchange)
