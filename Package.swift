@@ -31,6 +31,8 @@ let package = Package(
         // simulator can use ByteBuffer and the tests can run a loopback HTTP server.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // SHA-256 of staging and output files; already resolved for Hummingbird.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // System libraries: Debian's libzstd-dev and zlib1g-dev.
@@ -47,7 +49,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Pipeline",
-            dependencies: ["Parquet"],
+            dependencies: ["Parquet", "ThetaData", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The SQLite ledger: processing attempts, configuration, errors, metrics. No networking.
         .target(
@@ -120,7 +122,8 @@ let package = Package(
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "ThetaData", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StateStoreTests",
             dependencies: ["StateStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),

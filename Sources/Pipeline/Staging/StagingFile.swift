@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Crypto
+public import ThetaData
+
+/// What a finished staging file holds: its rows, bytes and the SHA-256 of its contents.
+public struct StagedFile: Sendable, Equatable {
+    public var path: String
+    public var rows: Int
+    public var bytes: Int64
+    /// Lower-case hex.
+    public var sha256: String
+}
+
+/// Appends decoded rows to one expiration's NDJSON staging file.
+///
+/// Rows go to `PATH.partial`; `finish()` fsyncs it, renames it to `PATH` and fsyncs the
+/// directory, so a file at `PATH` is always whole and a crash loses at most the expiration
+/// being written. Lines are in the canonical form of `NDJSONSchema.staging(dataset)` (keys in
+/// schema order, no spaces), the converter's fast path. The SHA-256 is computed as bytes are
+/// written, so the file is never read back for it.
+public final class StagingFile {
+    public let path: String
+    public let dataset: Dataset
+    private let partialPath: String
+    private var fd: Int32
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var hasher = SHA256()
+    private var rows = 0
+    private var bytes: Int64 = 0
+    private(set) var root = RootText()
+    let keys: KeyTexts
+
+    static let flushBytes = 1 << 20
+    static let capacity = flushBytes + (64 << 10)
+
+    /// Creates (or truncates) `PATH.partial`, mode 0600.
+    public init(path: String, dataset: Dataset) throws(StagingError) {
+        self.path = path
+        self.dataset = dataset
+        partialPath = path + ".partial"
+        fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StagingError.system("cannot create", partialPath) }
+        buffer = .allocate(capacity: Self.capacity)
+        keys = KeyTexts(NDJSONSchema.staging(dataset))
+        // Room past `flushBytes` for the longest line: every key, the longest escaped root
+        // and 32 bytes per value.
+        precondition(keys.totalBytes + RootText.maxEscapedBytes + 32 * keys.count < Self.capacity - Self.flushBytes)
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+        buffer.deallocate()
+    }
+
+    /// Appends every row of `batch`.
+    public func append(_ batch: OptionRowBatch) throws(StagingError) {
+        precondition(batch.doubleColumns.count + batch.integerColumns.count == dataset.columns.count,
+                     "a batch of another dataset than \(dataset)")
+        let order = ValueOrder(dataset, batch)
+        for r in 0..<batch.count {
+            if count >= Self.flushBytes { try flush() }
+            let contract = batch.contracts[r]
+            if !root.matches(contract.root) { root = try RootText(contract.root) }
+            count += writeLine(batch, row: r, contract: contract, order: order, to: buffer + count)
+            rows += 1
+        }
+    }
+
+    /// Drops everything written so far (the client restarted the request).
+    public func restart() throws(StagingError) {
+        count = 0
+        rows = 0
+        bytes = 0
+        hasher = SHA256()
+        guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw StagingError.system("cannot truncate", partialPath) }
+    }
+
+    /// Flushes, fsyncs and renames the file into place; returns what it holds.
+    public func finish() throws(StagingError) -> StagedFile {
+        try flush()
+        guard fsync(fd) == 0 else { throw StagingError.system("cannot fsync", partialPath) }
+        close(fd)
+        fd = -1
+        guard rename(partialPath, path) == 0 else { throw StagingError.system("cannot rename into place", path) }
+        try Durability.syncDirectory(of: path)
+        let digest = hasher.finalize().map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
+        return StagedFile(path: path, rows: rows, bytes: bytes, sha256: digest)
+    }
+
+    /// Closes and removes the partial file.
+    public func discard() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+        unlink(partialPath)
+    }
+
+    private func flush() throws(StagingError) {
+        var start = 0
+        while start < count {
+            let n = write(fd, buffer + start, count - start)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw StagingError.system("cannot write", partialPath) }
+            start += n
+        }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: count))
+        bytes += Int64(count)
+        count = 0
+    }
+}
