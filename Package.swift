@@ -49,7 +49,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Pipeline",
-            dependencies: ["Parquet", "ThetaData", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Parquet", "ThetaData", "MarketCalendar", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The SQLite ledger: processing attempts, configuration, errors, metrics. No networking.
         .target(

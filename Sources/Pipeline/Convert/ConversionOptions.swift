@@ -19,6 +19,8 @@ public struct ConversionOptions: Sendable {
     public var skipBadLines = false
     public var batchRows = defaultBatchRows
     public var writer: ParquetWriterOptions
+    /// Turns each decoded batch into the file's columns; nil writes the staging columns as they are.
+    public var shaping: BatchShaping?
 
     public init() {
         writer = ParquetWriterOptions()
@@ -36,4 +38,20 @@ public struct ConversionSummary: Sendable {
     public var inputBytes: Int64 = 0
     public var outputBytes: Int64 = 0
     public var rowGroups = 0
+}
+
+/// The columns a file is written with when they differ from the staging file's: typed dates,
+/// a derived timestamp. `transform` gets one batch per staging column and returns one per
+/// column of `schema`, with the same row count.
+public struct BatchShaping: Sendable {
+    public var schema: ParquetSchema
+    public var encodings: [String: ColumnEncoding]
+    public var transform: @Sendable ([ColumnBatch]) -> [ColumnBatch]
+
+    public init(schema: ParquetSchema, encodings: [String: ColumnEncoding] = [:],
+                transform: @escaping @Sendable ([ColumnBatch]) -> [ColumnBatch]) {
+        self.schema = schema
+        self.encodings = encodings
+        self.transform = transform
+    }
 }

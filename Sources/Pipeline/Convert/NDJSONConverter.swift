@@ -16,15 +16,21 @@ public struct NDJSONConverter: Sendable {
     public init(schema: NDJSONSchema, options: ConversionOptions = .init()) {
         self.schema = schema
         self.options = options
-        for (name, encoding) in schema.recommendedEncodings where self.options.writer.columnEncodings[name] == nil {
+        let recommended = options.shaping?.encodings ?? schema.recommendedEncodings
+        for (name, encoding) in recommended where self.options.writer.columnEncodings[name] == nil {
             self.options.writer.columnEncodings[name] = encoding
         }
     }
 
     public func convert(input: String, output: String) throws -> ConversionSummary {
+        try convert(inputs: [input], output: output)
+    }
+
+    /// Streams `inputs`, one after another, into one file at `output`.
+    public func convert(inputs: [String], output: String) throws -> ConversionSummary {
         let temporary = "\(output).tmp-\(getpid())"
         do {
-            var summary = try convertUnchecked(input: input, output: temporary)
+            var summary = try convert(inputs: inputs, writingTo: temporary)
             guard rename(temporary, output) == 0 else {
                 throw ParquetError(.io, "cannot rename the finished file into place: \(String(cString: strerror(errno)))", path: output)
             }
@@ -36,14 +42,17 @@ public struct NDJSONConverter: Sendable {
         }
     }
 
-    private func convertUnchecked(input: String, output: String) throws -> ConversionSummary {
+    /// Streams `inputs` into a new file at exactly `path` (no rename; the caller verifies and
+    /// commits it). The file is fsynced before this returns.
+    public func convert(inputs: [String], writingTo path: String) throws -> ConversionSummary {
         var writerOptions = options.writer
         writerOptions.threads = max(1, options.threads - 1)
-        let writer = try ParquetWriter(path: output, schema: schema.parquetSchema, options: writerOptions)
+        let writer = try ParquetWriter(path: path, schema: options.shaping?.schema ?? schema.parquetSchema, options: writerOptions)
         var summary = ConversionSummary()
-        summary.inputBytes = fileSize(input)
+        summary.inputBytes = inputs.reduce(0) { $0 + fileSize($1) }
+        let shape = options.shaping?.transform
         if options.threads <= 1 {
-            try decode(input: input, summary: &summary) { batch in try writer.write(batch) }
+            try decode(inputs: inputs, summary: &summary) { batch in try writer.write(shape?(batch) ?? batch) }
         } else {
             // The decoder runs on its own thread; the writer consumes here. The queue holds
             // two batches, so the faster side waits instead of buffering the file.
@@ -54,7 +63,7 @@ public struct NDJSONConverter: Sendable {
             decoderThread.async {
                 var local = ConversionSummary()
                 do {
-                    try decoder.decode(input: input, summary: &local) { batch in
+                    try decoder.decode(inputs: inputs, summary: &local) { batch in
                         guard queue.put(batch) else { throw CancellationError() }
                     }
                     decoded.finish(.success(local))
@@ -64,7 +73,7 @@ public struct NDJSONConverter: Sendable {
                 queue.close()
             }
             do {
-                while let batch = queue.take() { try writer.write(batch) }
+                while let batch = queue.take() { try writer.write(shape?(batch) ?? batch) }
             } catch {
                 queue.cancel()
                 _ = decoded.wait()
@@ -81,24 +90,33 @@ public struct NDJSONConverter: Sendable {
         return summary
     }
 
-    /// Decodes every line, handing `batchRows`-row batches to `emit`.
-    func decode(input: String, summary: inout ConversionSummary, emit: ([ColumnBatch]) throws -> Void) throws {
+    /// Decodes every line of every input, handing `batchRows`-row batches to `emit`.
+    func decode(inputs: [String], summary: inout ConversionSummary, emit: ([ColumnBatch]) throws -> Void) throws {
         var decoder = NDJSONBatchDecoder(schema: schema, batchCapacity: options.batchRows)
         let skip = options.skipBadLines
         let batchRows = options.batchRows
         var skipped = 0
         var firstSkipped: [NDJSONError] = []
         var lines = 0
-        try NDJSONLineReader.forEachLine(path: input) { line, number in
-            lines = number
-            do throws(NDJSONError) {
-                try decoder.decode(line: line, lineNumber: number)
-            } catch {
-                guard skip else { throw error }
-                skipped += 1
-                if firstSkipped.count < 10 { firstSkipped.append(error) }
+        for input in inputs {
+            do {
+                try NDJSONLineReader.forEachLine(path: input) { line, number in
+                    lines += 1
+                    do throws(NDJSONError) {
+                        try decoder.decode(line: line, lineNumber: number)
+                    } catch {
+                        guard skip else { throw error }
+                        skipped += 1
+                        var named = error
+                        if inputs.count > 1 { named.path = input }
+                        if firstSkipped.count < 10 { firstSkipped.append(named) }
+                    }
+                    if decoder.rowCount >= batchRows { try emit(decoder.takeBatch()) }
+                }
+            } catch var error as NDJSONError where inputs.count > 1 {
+                error.path = input
+                throw error
             }
-            if decoder.rowCount >= batchRows { try emit(decoder.takeBatch()) }
         }
         if decoder.rowCount > 0 { try emit(decoder.takeBatch()) }
         summary.linesRead = lines

@@ -44,6 +44,8 @@ public struct NDJSONError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String?
     /// 1-based byte position in the line, when there is one.
     public var column: Int?
+    /// The file, when one conversion reads several.
+    public var path: String?
 
     /// An error of kind `code`; `line` 0 when it concerns no line.
     public init(_ code: Code, _ message: String, line: Int, field: String? = nil, column: Int? = nil) {
@@ -57,7 +59,7 @@ public struct NDJSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The position (line, field, byte) followed by the message.
     public var description: String {
         guard line > 0 else { return message }
-        var location = "line \(line)"
+        var location = path.map { "\($0), line \(line)" } ?? "line \(line)"
         if let field { location += ", field \"\(field)\"" }
         if let column { location += " (byte \(column))" }
         return "\(location): \(message)"
