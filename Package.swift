@@ -49,7 +49,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Pipeline",
-            dependencies: ["Parquet", "ThetaData", "MarketCalendar", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "Parquet", "ThetaData", "MarketCalendar", "StateStore", "HealthCheck",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         // The SQLite ledger: processing attempts, configuration, errors, metrics. No networking.
         .target(
@@ -123,7 +126,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PipelineTests", dependencies: ["Pipeline", "Parquet", "ThetaData", "TestSupport"], swiftSettings: swiftSettings),
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "StateStoreTests",
             dependencies: ["StateStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),

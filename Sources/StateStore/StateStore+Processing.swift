@@ -127,3 +127,15 @@ extension StateStore {
         try read { db in (try ProcessingRecord.fetchCount(db), try ErrorRecord.fetchCount(db)) }
     }
 }
+
+extension StateStore {
+    /// The expiration progress of one (symbol, dataset, date), by root then expiration.
+    public func expirationProgress(symbol: String, dataset: String, date: String) throws(StateStoreError) -> [ExpirationProgress] {
+        try read { db in
+            try ExpirationProgress
+                .filter(Column("symbol") == symbol && Column("dataset") == dataset && Column("date") == date)
+                .order(Column("root"), Column("expiration"))
+                .fetchAll(db)
+        }
+    }
+}

@@ -55,6 +55,9 @@ public final class StagingFile {
         buffer.deallocate()
     }
 
+    /// Bytes written so far, including those not yet flushed.
+    public var bytesWritten: Int64 { bytes + Int64(count) }
+
     /// Appends every row of `batch`.
     public func append(_ batch: OptionRowBatch) throws(StagingError) {
         precondition(batch.doubleColumns.count + batch.integerColumns.count == dataset.columns.count,

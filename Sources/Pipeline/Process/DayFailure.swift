@@ -1,0 +1,50 @@
+public import ThetaData
+
+/// Why a day was not archived. `kind` is what the ledger records as the error type and what
+/// retry decisions look at; the message names the values involved, the remediation the fix.
+public struct DayFailure: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The date is a weekend or holiday: nothing to fetch, nothing written.
+        case notASession = "not_a_session"
+        case diskSpace = "disk_space"
+        /// The Terminal refused or failed after the client's retries (`terminalCode` says how).
+        case terminal
+        case staging
+        case conversion
+        case verification
+        case ledger
+        case cancelled
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var remediation: String
+    public var terminalCode: ThetaDataError.Code?
+
+    public init(_ kind: Kind, _ message: String, remediation: String, terminalCode: ThetaDataError.Code? = nil) {
+        self.kind = kind
+        self.message = message
+        self.remediation = remediation
+        self.terminalCode = terminalCode
+    }
+
+    /// The ledger's `error_type`: the kind, or the Terminal error's code.
+    public var errorType: String { terminalCode.map { "terminal_\($0)" } ?? kind.rawValue }
+
+    public var description: String { "\(message). \(remediation)" }
+
+    static func wrapping(_ error: any Error, while doing: String) -> DayFailure {
+        switch error {
+        case let failure as DayFailure: return failure
+        case let terminal as ThetaDataError:
+            return DayFailure(.terminal, "\(doing): \(terminal.description)", remediation: terminal.remediation,
+                              terminalCode: terminal.code)
+        case is CancellationError:
+            return DayFailure(.cancelled, "\(doing): cancelled", remediation: "Run the command again; staged expirations are kept.")
+        case let staging as StagingError:
+            return DayFailure(.staging, "\(doing): \(staging.message)", remediation: "Check processing.tempDirectory.")
+        default:
+            return DayFailure(.conversion, "\(doing): \(error)", remediation: "Run `spx-data errors` for details and retry the date.")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+public import MarketCalendar
+public import ThetaData
+
+/// One (symbol, dataset, date) to archive.
+public struct DayJob: Sendable, Hashable {
+    /// The underlying, upper-case: SPX archives roots SPX and SPXW.
+    public var symbol: String
+    public var dataset: Dataset
+    public var date: CivilDate
+    public var intervalMs: Int
+
+    public init(symbol: String, dataset: Dataset, date: CivilDate, intervalMs: Int = 60_000) {
+        self.symbol = symbol.uppercased()
+        self.dataset = dataset
+        self.date = date
+        self.intervalMs = intervalMs
+    }
+
+    /// The option roots of the symbol: index options trade under more than one.
+    public var roots: [String] {
+        switch symbol {
+        case "SPX": ["SPX", "SPXW"]
+        case "NDX": ["NDX", "NDXP"]
+        case "RUT": ["RUT", "RUTW"]
+        default: [symbol]
+        }
+    }
+
+    /// `YYYYMMDD`, the client's date form.
+    var compactDate: Int32 { Int32(date.year * 10_000 + date.month * 100 + date.day) }
+}
+
+/// What archiving a day produced.
+public struct DayResult: Sendable, Equatable {
+    public var path: String
+    public var rows: Int64
+    public var bytes: Int64
+    public var sha256: String
+    public var expirations: Int
+    /// Expirations fetched in this run (the others were staged by an earlier one).
+    public var expirationsFetched: Int
+    public var requests: Int
+    public var stagedBytes: Int64
+    public var seconds: Double
+    public var peakMemoryMB: Int
+}

@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Crypto
+import Dispatch
+import MarketCalendar
+import Parquet
+import StateStore
+import ThetaData
+
+extension DayProcessor {
+    /// Plan, stage, convert, verify, commit.
+    func run(_ job: DayJob, started: ContinuousClock.Instant) async throws -> DayResult {
+        let planned = try await plan(job)
+        let (files, requests) = try await stage(job, planned)
+        let rows = files.reduce(Int64(0)) { $0 + Int64($1.rows) }
+        let stagedBytes = files.reduce(Int64(0)) { $0 + $1.bytes }
+        let final = layout.file(for: job)
+        let directory = String(final[..<final.lastIndex(of: "/")!])
+        try FileDigest.makeDirectories(directory)
+        let temporary = "\(final).tmp-\(getpid())"
+        do {
+            progress(.converting(job, rows: rows))
+            try await convert(job, files, rows: rows, to: temporary)
+            progress(.verifying(job))
+            let sha256 = try verify(temporary, expectedRows: rows)
+            guard rename(temporary, final) == 0 else { throw StagingError.system("cannot rename into place", final) }
+            try Durability.syncDirectory(of: final)
+            try FileDigest.writeSidecar(for: final, sha256: sha256)
+            removeStaging(job, files)
+            let elapsed = ContinuousClock.now - started
+            return DayResult(path: final, rows: rows, bytes: Self.size(final), sha256: sha256, expirations: files.count,
+                             expirationsFetched: planned.count { $0.staged == nil }, requests: requests,
+                             stagedBytes: stagedBytes, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                             peakMemoryMB: ProcessMemory.peakMB())
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Streams the staged files, in archive order, into the shaped file at `path`, on a
+    /// thread of its own: the conversion is long and synchronous.
+    private func convert(_ job: DayJob, _ files: [StagedFile], rows: Int64, to path: String) async throws {
+        var options = ConversionOptions()
+        options.threads = 2
+        options.shaping = ArchiveShape.shaping(for: job.dataset)
+        options.writer.filePermissions = 0o600
+        options.writer.keyValueMetadata = metadata(job, files, rows: rows)
+        let converter = NDJSONConverter(schema: .staging(job.dataset), options: options)
+        let inputs = files.map(\.path)
+        let outcome: Result<ConversionSummary, any Error> = await withCheckedContinuation { done in
+            DispatchQueue.global().async {
+                done.resume(returning: Result { try converter.convert(inputs: inputs, writingTo: path) })
+            }
+        }
+        let summary = try outcome.get()
+        guard summary.rows == rows else {
+            throw DayFailure(.conversion, "converted \(summary.rows) rows but \(rows) were staged",
+                             remediation: "Delete the day's staging directory and process the date again.")
+        }
+    }
+
+    /// Re-opens the file: footer, every page CRC and the row count; returns its SHA-256.
+    private func verify(_ path: String, expectedRows: Int64) throws -> String {
+        let report = ParquetVerifier.verify(path: path)
+        guard report.isValid else {
+            throw DayFailure(.verification, "the new file \(path) does not verify: \(report.problems.prefix(3).map(\.description).joined(separator: "; "))",
+                             remediation: "Process the date again; if it repeats, report it with `spx-data errors`.")
+        }
+        guard report.rows == expectedRows else {
+            throw DayFailure(.verification, "the new file \(path) holds \(report.rows) rows, the staged files \(expectedRows)",
+                             remediation: "Delete the day's staging directory and process the date again.")
+        }
+        return try FileDigest.sha256(of: path)
+    }
+
+    /// The footer's key-value metadata. The content hash covers the staged files' hashes in
+    /// order, so two files built from the same rows carry the same value.
+    private func metadata(_ job: DayJob, _ files: [StagedFile], rows: Int64) -> [KeyValue] {
+        var content = SHA256()
+        for file in files { content.update(data: Array(file.sha256.utf8)) }
+        return [
+            KeyValue("spx-data.version", ParquetWriterOptions.defaultCreatedBy),
+            KeyValue("spx-data.source", source),
+            KeyValue("spx-data.dataset", job.dataset.name),
+            KeyValue("spx-data.symbol", job.symbol),
+            KeyValue("spx-data.date", job.date.description),
+            KeyValue("spx-data.interval_ms", String(job.intervalMs)),
+            KeyValue("spx-data.rows", String(rows)),
+            KeyValue("spx-data.content_sha256", FileDigest.hex(content.finalize())),
+            KeyValue("spx-data.created_at", Timestamps.now()),
+        ]
+    }
+
+    /// Staging is removed once the day is committed; what fails to go is only disk space.
+    private func removeStaging(_ job: DayJob, _ files: [StagedFile]) {
+        for file in files { unlink(file.path) }
+        var directory = layout.stagingDirectory(for: job)
+        // The dataset, date and symbol directories, while empty.
+        for _ in 0..<3 {
+            guard rmdir(directory) == 0, let slash = directory.lastIndex(of: "/") else { break }
+            directory = String(directory[..<slash])
+        }
+    }
+
+    static func size(_ path: String) -> Int64 {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int64(st.st_size) : 0
+    }
+}

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+public import MarketCalendar
+
+/// What a day's processing reports as it goes, for progress displays. Delivered on the
+/// processing tasks; a handler must be quick and thread-safe.
+public enum DayProgress: Sendable {
+    /// The day's expirations are known; `alreadyStaged` of them come from an earlier run.
+    case planned(DayJob, expirations: Int, alreadyStaged: Int)
+    /// Rows of one expiration arrived (a running total for that expiration).
+    case rows(DayJob, root: String, expiration: CivilDate, rows: Int, bytes: Int64)
+    case staged(DayJob, root: String, expiration: CivilDate, rows: Int)
+    case converting(DayJob, rows: Int64)
+    case verifying(DayJob)
+    case committed(DayJob, DayResult)
+    case failed(DayJob, DayFailure)
+}
+
+/// Peak resident memory of this process (`VmHWM`), in MB.
+public enum ProcessMemory {
+    public static func peakMB() -> Int {
+        guard let file = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, 256, file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                let kb = Int(text.dropFirst(6).filter(\.isNumber)) ?? 0
+                return kb / 1024
+            }
+        }
+        return 0
+    }
+}
