@@ -90,7 +90,7 @@ let package = Package(
             name: "spx-data",
             dependencies: [
                 "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
-                "TerminalSimulator",
+                "TerminalSimulator", "ThetaData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

@@ -17,16 +17,21 @@ public enum DayProgress: Sendable {
     case failed(DayJob, DayFailure)
 }
 
-/// Peak resident memory of this process (`VmHWM`), in MB.
+/// Resident memory of this process, from /proc/self/status.
 public enum ProcessMemory {
-    public static func peakMB() -> Int {
+    public static func peakMB() -> Int { statusField("VmHWM:") }
+
+    /// Resident memory now (`VmRSS`), in MB.
+    public static func currentMB() -> Int { statusField("VmRSS:") }
+
+    private static func statusField(_ name: String) -> Int {
         guard let file = fopen("/proc/self/status", "r") else { return 0 }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, 256, file) != nil {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text.hasPrefix("VmHWM:") {
-                let kb = Int(text.dropFirst(6).filter(\.isNumber)) ?? 0
+            if text.hasPrefix(name) {
+                let kb = Int(text.dropFirst(name.count).filter(\.isNumber)) ?? 0
                 return kb / 1024
             }
         }

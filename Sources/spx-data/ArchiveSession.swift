@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import MarketCalendar
+import Pipeline
+import StateStore
+import ThetaData
+
+/// One run of the processing commands: the configured client (one per process, so every
+/// date shares its limit on requests in flight), the day processor, the progress display.
+struct ArchiveSession {
+    let store: StateStore
+    let config: ResolvedConfiguration
+    let client: ThetaDataClient
+    let reporter: ProgressReporter
+    let processor: DayProcessor
+
+    init(store: StateStore, config: ResolvedConfiguration, totalDates: Int, live: Bool? = nil) {
+        self.store = store
+        self.config = config
+        var configuration = ClientConfiguration(apiVersion: config.apiVersion == .v2 ? .v2 : .v3, baseURL: config.baseURL,
+                                                maxConcurrentRequests: config.maxConcurrentRequests)
+        configuration.requestTimeout = config.requestTimeout
+        client = ThetaDataClient(configuration: configuration)
+        let reporter = live.map { ProgressReporter(totalDates: totalDates, live: $0) } ?? ProgressReporter(totalDates: totalDates)
+        self.reporter = reporter
+        processor = DayProcessor(
+            client: client, store: store,
+            layout: ArchiveLayout(outputDirectory: config.outputDirectory, stagingDirectory: config.tempDirectory),
+            minFreeBytes: config.minFreeDiskBytes, progress: { reporter.handle($0) })
+    }
+
+    /// The dataset a name (`processing.dataset` or `--dataset`) stands for.
+    static func dataset(named name: String) throws -> Dataset {
+        guard let dataset = Dataset.all.first(where: { $0.name == name }) else {
+            throw ValidationError("unknown dataset '\(name)'; use one of \(Dataset.all.map(\.name).joined(separator: ", "))")
+        }
+        return dataset
+    }
+
+    /// `processing.interval` in milliseconds (`1m` is 60000).
+    static func intervalMs(_ text: String) -> Int {
+        let units: [(String, Int)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        for (suffix, ms) in units where text.hasSuffix(suffix) {
+            if let n = Int(text.dropLast(suffix.count)) { return n * ms }
+        }
+        return 60_000
+    }
+
+    /// Processes `jobs`, `parallelDates` at a time; a failed date never stops the others.
+    func run(_ jobs: [DayJob], parallelDates: Int) async -> [DayOutcome] {
+        let ticker = Task { await reporter.runTicker() }
+        defer { ticker.cancel() }
+        var outcomes: [DayOutcome] = []
+        await withTaskGroup(of: DayOutcome.self) { group in
+            var next = 0
+            func start() {
+                guard next < jobs.count else { return }
+                let job = jobs[next]
+                next += 1
+                group.addTask {
+                    do throws(DayFailure) {
+                        return DayOutcome(job: job, result: .success(try await processor.process(job)))
+                    } catch {
+                        return DayOutcome(job: job, result: .failure(error))
+                    }
+                }
+            }
+            for _ in 0..<max(1, parallelDates) { start() }
+            while let outcome = await group.next() {
+                outcomes.append(outcome)
+                start()
+            }
+        }
+        try? await client.shutdown()
+        return outcomes.sorted { $0.job.date < $1.job.date }
+    }
+}
+
+/// How one date ended.
+struct DayOutcome: Sendable {
+    var job: DayJob
+    var result: Result<DayResult, DayFailure>
+}
+
+/// The end-of-run summary: dates ok and failed, rows, bytes, time, throughput, where the files are.
+struct RunSummary: Encodable {
+    var datesOk: Int
+    var datesFailed: Int
+    var rows: Int64
+    var bytes: Int64
+    var seconds: Double
+    var rowsPerSecond: Double
+    var files: [String]
+    var failures: [String: String]
+
+    init(_ outcomes: [DayOutcome], seconds: Double) {
+        var ok: [DayResult] = []
+        var failures: [String: String] = [:]
+        for outcome in outcomes {
+            switch outcome.result {
+            case .success(let result): ok.append(result)
+            case .failure(let failure): failures["\(outcome.job.symbol) \(outcome.job.date)"] = failure.description
+            }
+        }
+        datesOk = ok.count
+        datesFailed = failures.count
+        rows = ok.reduce(0) { $0 + $1.rows }
+        bytes = ok.reduce(0) { $0 + $1.bytes }
+        self.seconds = seconds
+        rowsPerSecond = seconds > 0 ? Double(rows) / seconds : 0
+        files = ok.map(\.path)
+        self.failures = failures
+    }
+
+    var text: String {
+        var out = "\n\(datesOk) date(s) archived, \(datesFailed) failed: \(rows) rows, "
+            + String(format: "%.1f MB in %.1f s (%.0f rows/s)\n", Double(bytes) / 1e6, seconds, rowsPerSecond)
+        for file in files { out += "  \(file)\n" }
+        for (date, reason) in failures.sorted(by: { $0.key < $1.key }) { out += "  FAILED \(date): \(reason)\n" }
+        return out
+    }
+}

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import MarketCalendar
+import Pipeline
+import StateStore
+import ThetaData
+
+/// What `process` and `process-range` share: the symbol and dataset, defaulted from the configuration.
+struct DayOptions: ParsableArguments {
+    @Option(help: "Underlying symbol (default: the first of processing.symbols). SPX archives roots SPX and SPXW.")
+    var symbol: String?
+
+    @Option(help: "Dataset (default: processing.dataset): greeks, quotes, ohlc, open_interest, eod, greeks_second_order, greeks_third_order.")
+    var dataset: String?
+
+    @Option(help: "Summary format: table or json.")
+    var format: ReportFormat = .table
+
+    func jobs(_ dates: [CivilDate], config: ResolvedConfiguration) throws -> [DayJob] {
+        let symbol = (symbol ?? config.symbols.first ?? "SPX").uppercased()
+        let dataset: ThetaDataDataset
+        do {
+            dataset = try ArchiveSession.dataset(named: self.dataset ?? config.dataset)
+        } catch let error as ValidationError {
+            printError("error: \(error.message)")
+            throw ExitCodes.badInput
+        }
+        let interval = ArchiveSession.intervalMs(config.interval)
+        return dates.map { DayJob(symbol: symbol, dataset: dataset, date: $0, intervalMs: interval) }
+    }
+
+    /// Runs the jobs and prints the summary; exits 1 when any date failed.
+    func run(_ jobs: [DayJob], parallelDates: Int, store: StateStore, config: ResolvedConfiguration) async throws {
+        HeapTuning.reuseLargeBlocks()
+        let session = ArchiveSession(store: store, config: config, totalDates: jobs.count)
+        let started = ContinuousClock.now
+        let outcomes = await session.run(jobs, parallelDates: parallelDates)
+        let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
+        switch format {
+        case .json: writeOut(try JSONText.encode(summary))
+        case .table, .csv: writeOut(summary.text)
+        }
+        if summary.datesFailed > 0 { throw ExitCodes.checkFailed }
+    }
+}
+
+typealias ThetaDataDataset = ThetaData.Dataset
+
+struct ProcessCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Archive one trading day: fetch every expiration, stage, convert, verify, commit.",
+        discussion: """
+            Checks the date against the NYSE calendar, lists the expirations alive on it, fetches \
+            each from the Terminal (thetadata.baseUrl) into NDJSON staging (processing.tempDirectory), \
+            converts them into one Parquet file, verifies it and moves it to \
+            processing.outputDirectory/YYYY/MM/DD/ with a .sha256 sidecar. A rerun resumes from \
+            the expirations already staged.
+
+            Examples:
+              spx-data process 2024-03-15
+              spx-data process yesterday --symbol SPY
+              spx-data process 2024-03-15 --set thetadata.baseUrl=http://127.0.0.1:25510 --set thetadata.apiVersion=v2
+
+            Exit status: 0 archived; 1 the day failed (see `spx-data errors`); 2 the ledger could \
+            not be used; 64 invalid input, including a date that is not a session.
+            """)
+
+    @Argument(help: "The trading date: YYYY-MM-DD, today or yesterday.")
+    var date: String
+
+    @OptionGroup var day: DayOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    func run() async throws {
+        let resolved = try parseDate(date)
+        if let refusal = SessionCheck.refusal(resolved) {
+            printError("error: \(refusal)")
+            throw ExitCodes.badInput
+        }
+        let store = try ledgerOptions.openStore()
+        let config = try ledgerOptions.resolveConfiguration(store)
+        try await day.run(try day.jobs([resolved], config: config), parallelDates: 1, store: store, config: config)
+    }
+}
+
+struct ProcessRangeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process-range",
+        abstract: "Archive every trading day from START through END, several dates at once.",
+        discussion: """
+            Weekends and holidays in the range are skipped. All dates share one limit on \
+            Terminal requests in flight (thetadata.maxConcurrentRequests); a failed date never \
+            stops the others.
+
+            Examples:
+              spx-data process-range 2024-03-11 2024-03-15
+              spx-data process-range 2024-01-02 yesterday --parallel-dates 3
+
+            Exit status: 0 every date archived; 1 some date failed; 2 the ledger could not be \
+            used; 64 invalid input.
+            """)
+
+    @Argument(help: "First date: YYYY-MM-DD, today or yesterday.")
+    var start: String
+
+    @Argument(help: "Last date, included.")
+    var end: String
+
+    @Option(help: "Dates processed at once (1 to 8).")
+    var parallelDates: Int = 2
+
+    @OptionGroup var day: DayOptions
+    @OptionGroup var ledgerOptions: LedgerOptions
+
+    func validate() throws {
+        guard (1...8).contains(parallelDates) else {
+            throw ValidationError("--parallel-dates must be 1 to 8, not \(parallelDates)")
+        }
+    }
+
+    func run() async throws {
+        let first = try parseDate(start), last = try parseDate(end)
+        guard first <= last else {
+            printError("error: the range starts (\(first)) after it ends (\(last)); give START before END.")
+            throw ExitCodes.badInput
+        }
+        let sessions = Array(NYSECalendar.nyse.tradingDays(in: first...last))
+        guard !sessions.isEmpty else {
+            printError("error: \(first) to \(last) holds no NYSE session; widen the range.")
+            throw ExitCodes.badInput
+        }
+        let store = try ledgerOptions.openStore()
+        let config = try ledgerOptions.resolveConfiguration(store)
+        try await day.run(try day.jobs(sessions, config: config), parallelDates: parallelDates, store: store, config: config)
+    }
+}
+
+/// A date argument in any accepted form, or exit 64 listing the forms.
+func parseDate(_ text: String) throws -> CivilDate {
+    do {
+        return try DateExpression(parsing: text).resolved(today: NewYorkClock.today())
+    } catch {
+        printError("error: '\(text)' is not a date: use \(DateExpression.acceptedForms).")
+        throw ExitCodes.badInput
+    }
+}
+
+enum SessionCheck {
+    /// Why `date` cannot be processed, or nil when it is a session.
+    static func refusal(_ date: CivilDate) -> String? {
+        let calendar = NYSECalendar.nyse
+        guard !calendar.isSession(date) else { return nil }
+        let why = calendar.holiday(on: date).map { "it is a holiday (\($0.name))" } ?? "it is a weekend"
+        let previous = calendar.previousSession(before: date).map { "; the session before it is \($0)" } ?? ""
+        return "\(date) is not an NYSE session: \(why)\(previous). Nothing was written."
+    }
+}
