@@ -17,6 +17,10 @@ public struct RunningSimulator: Sendable {
 
     /// The most requests that ran at once so far; never above the configured concurrency.
     public func peakConcurrency() async -> Int { await gate.peak }
+
+    /// Requests running now (queued ones not counted), so tests can see a cancelled client's
+    /// request end on the server too.
+    public func inFlight() async -> Int { await gate.running }
 }
 
 /// The simulated Terminal's HTTP server, bound to 127.0.0.1 only.
