@@ -20,7 +20,7 @@ struct FormatRoundTripTests {
         #expect(got.summary.report.malformedRows == 0 && got.summary.report.warnings.isEmpty)
     }
 
-    @Test("a dataset the simulator does not serve is a 404: notImplemented, sent once", arguments: APIVersion.allCases)
+    @Test("a dataset the simulator does not serve is a 404: notImplemented with the path named, not retried", arguments: APIVersion.allCases)
     func unknownEndpoint(version: APIVersion) async throws {
         try await withSimulator(version) { sim in
             let format: BodyFormat = version == .v3 ? .v3CSV : .v2JSON
