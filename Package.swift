@@ -154,6 +154,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // The real client against the real simulator over loopback HTTP: formats, faults,
+        // retries, pagination, cancellation and the concurrency cap, end to end.
+        .testTarget(
+            name: "ClientSimulatorTests",
+            dependencies: [
+                "ThetaData", "TerminalSimulator", "MarketCalendar", "TestSupport",
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CLITests",
             dependencies: [

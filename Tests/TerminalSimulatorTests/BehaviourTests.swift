@@ -94,4 +94,14 @@ struct BehaviourTests {
         #expect(badNumber > 0)
         #expect(wrongWidth + badNumber < csv.rows.count / 5)
     }
+
+    @Test("malformed:n=1 breaks every row of the first request only")
+    func malformedFirstRequest() async throws {
+        let (first, second) = try await withFaults("malformed:n=1") { sim in
+            (parseCSV(try await fetch(sim, greeks).text), parseCSV(try await fetch(sim, greeks).text))
+        }
+        let rows = SimulatedMarket(seed: 7, scale: 0.02).rows(for: ChainRequest(root: "SPXW", expiration: friday, startDate: friday))
+        #expect(firstMismatch(records(first), rows, v3: true) != nil)
+        #expect(firstMismatch(records(second), rows, v3: true) == nil)
+    }
 }

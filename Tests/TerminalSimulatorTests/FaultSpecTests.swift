@@ -14,6 +14,7 @@ struct FaultSpecTests {
         #expect(spec.faults[4].expirations == ["2024-03-15"])
         #expect(spec.faults[7].trickleDelay == .milliseconds(10))
         #expect(try FaultSpec(parsing: "").faults.isEmpty)
+        #expect(try FaultSpec(parsing: "malformed:n=1").faults[0].trigger == .firstRequests(1))
     }
 
     @Test("bad parts are named", arguments: [

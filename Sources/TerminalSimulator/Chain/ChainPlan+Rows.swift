@@ -21,7 +21,7 @@ extension ChainPlan {
             ^ UInt64(contract.expiration.daysSince1970) << 40 ^ (call ? 1 : 2)
         var lastMinute = -1
         var template: OptionRow?
-        for i in 0..<day.intervals {
+        for i in day.firstInterval..<(day.firstInterval + day.intervals) {
             let ms = path.openMs + i * request.intervalMs
             let minute = (ms - path.openMs) / 60_000
             if minute != lastMinute || template == nil {

@@ -11,6 +11,9 @@ public struct ChainPlan: Sendable {
 
     struct Day: Sendable {
         var path: DayPath
+        /// The first interval of the session inside the request's time window.
+        var firstInterval = 0
+        /// Intervals served, from `firstInterval` on.
         var intervals: Int
     }
 
@@ -39,9 +42,11 @@ extension SimulatedMarket {
             defer { date = date.advanced(by: 1) }
             guard let session = session(on: date) else { continue }
             let path = dayPath(profile, session)
-            let span = path.closeMs - path.openMs
+            let served = Self.intervals(of: path, every: request.intervalMs, within: request.timeWindow)
+            // A window that misses the session leaves nothing to serve that day.
+            guard !served.isEmpty else { continue }
             let index = days.count
-            days.append(.init(path: path, intervals: (span + request.intervalMs - 1) / request.intervalMs))
+            days.append(.init(path: path, firstInterval: served.lowerBound, intervals: served.count))
             for listing in listed(profile, aliveOn: date) {
                 if let wanted = request.expiration, wanted != listing.expiration { continue }
                 let strikes = StrikeLadder.strikes(around: path.prices[0], count: strikeCount(atScaleOne: listing.strikes),
@@ -59,11 +64,30 @@ extension SimulatedMarket {
         return ChainPlan(request: request, profile: profile, days: days, slices: slices)
     }
 
+    /// The intervals of a session (index `i` starts at `openMs + i × intervalMs`) whose start
+    /// falls inside `window`; all of them without a window.
+    static func intervals(of path: DayPath, every intervalMs: Int, within window: ClosedRange<Int>?) -> Range<Int> {
+        let all = 0..<((path.closeMs - path.openMs + intervalMs - 1) / intervalMs)
+        guard let window else { return all }
+        // First start at or after the window's start, last start at or before its end.
+        let first = max(0, (window.lowerBound - path.openMs + intervalMs - 1).dividedRoundingDown(by: intervalMs))
+        let last = min(all.upperBound - 1, (window.upperBound - path.openMs).dividedRoundingDown(by: intervalMs))
+        return first <= last ? first..<(last + 1) : 0..<0
+    }
+
     /// Every row the Terminal serves for `request`, in order: contracts in chain order, then
     /// sessions, then intervals. Empty when the request covers nothing. The HTTP layer encodes
     /// exactly these rows, so tests compare decoded responses with this.
     public func rows(for request: ChainRequest) -> [OptionRow] {
         guard let plan = plan(for: request) else { return [] }
         return plan.slices.flatMap { plan.rows(of: $0) }
+    }
+}
+
+extension Int {
+    /// Division rounding toward minus infinity, so times before the open count as negative intervals.
+    fileprivate func dividedRoundingDown(by divisor: Int) -> Int {
+        let (q, r) = quotientAndRemainder(dividingBy: divisor)
+        return r < 0 ? q - 1 : q
     }
 }

@@ -10,8 +10,8 @@
 ///     DURATION := <number>('ms'|'s'|'m')
 ///
 /// `p` hits each data request with that probability (for `malformed`: each row), `n` hits the
-/// first n data requests; with neither, every request is hit, except `474`, which starts one
-/// outage of `for` (default 5s) on the first request. Example:
+/// first n data requests (for `malformed`: every row of them); with neither, every request is
+/// hit, except `474`, which starts one outage of `for` (default 5s) on the first request. Example:
 /// `429:p=0.1,retry-after=1;474:for=5s;571:n=2;570:above=100000;472:exp=2024-03-15;reset:p=0.05;truncate:p=0.05;trickle:bytes=64,delay=10ms;malformed:p=0.01`
 public struct FaultSpec: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {

@@ -14,9 +14,14 @@ public struct ChainRequest: Sendable, Hashable {
     public var strike: Int?
     /// One right, or nil for both.
     public var right: OptionRight?
+    /// Part of each session, in ms since New York midnight, both ends included (the Terminal's
+    /// `start_time`/`end_time`), or nil for the whole session. A client that is told 570 splits
+    /// its request into such windows, so the simulator must serve exactly the window asked for.
+    public var timeWindow: ClosedRange<Int>?
 
     public init(root: String, expiration: CivilDate?, startDate: CivilDate, endDate: CivilDate? = nil,
-                intervalMs: Int = 60_000, strike: Int? = nil, right: OptionRight? = nil) {
+                intervalMs: Int = 60_000, strike: Int? = nil, right: OptionRight? = nil,
+                timeWindow: ClosedRange<Int>? = nil) {
         self.root = root
         self.expiration = expiration
         self.startDate = startDate
@@ -24,5 +29,6 @@ public struct ChainRequest: Sendable, Hashable {
         self.intervalMs = intervalMs
         self.strike = strike
         self.right = right
+        self.timeWindow = timeWindow
     }
 }

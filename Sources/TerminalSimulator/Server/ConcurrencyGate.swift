@@ -3,7 +3,9 @@
 actor ConcurrencyGate {
     let limit: Int
     let queueLimit: Int
-    private var running = 0
+    /// Requests holding a slot now: a streamed body holds it until its last byte is written
+    /// or its connection is gone.
+    private(set) var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
     /// The most requests ever running at once, so tests can check the cap held.
     private(set) var peak = 0

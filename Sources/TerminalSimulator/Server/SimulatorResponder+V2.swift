@@ -89,7 +89,16 @@ extension SimulatorResponder {
         } else if start != end {
             throw TerminalRefusal(.invalidParams, "exp=0 must be requested one day at a time (start_date = end_date).")
         }
-        return ChainRequest(root: root, expiration: expiration, startDate: start, endDate: end, intervalMs: ivl)
+        return ChainRequest(root: root, expiration: expiration, startDate: start, endDate: end, intervalMs: ivl,
+                            timeWindow: try Self.timeWindow(params, parse: Self.msOfDay))
+    }
+
+    /// v2 times are ms since midnight.
+    static func msOfDay(_ text: String, name: String) throws(TerminalRefusal) -> Int {
+        guard let ms = Int(text), (0..<86_400_000).contains(ms) else {
+            throw TerminalRefusal(.invalidParams, "\(name) must be ms since midnight; got '\(text)'.")
+        }
+        return ms
     }
 
     /// v2 dates are `YYYYMMDD` integers only.

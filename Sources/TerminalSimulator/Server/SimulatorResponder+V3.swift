@@ -93,7 +93,20 @@ extension SimulatorResponder {
         default: throw TerminalRefusal(.invalidParams, "right must be call, put or both; got '\(params["right"] ?? "")'.")
         }
         return ChainRequest(root: symbol, expiration: expiration, startDate: start, endDate: end,
-                            intervalMs: interval, strike: strike, right: right)
+                            intervalMs: interval, strike: strike, right: right,
+                            timeWindow: try Self.timeWindow(params, parse: Self.timeOfDay))
+    }
+
+    /// v3's `HH:MM:SS.SSS` (seconds and milliseconds optional) as ms since midnight.
+    static func timeOfDay(_ text: String, name: String) throws(TerminalRefusal) -> Int {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let seconds = parts.count == 3 ? parts[2].split(separator: ".", omittingEmptySubsequences: false) : ["0"]
+        guard (2...3).contains(parts.count), seconds.count <= 2,
+              let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(seconds[0]),
+              let ms = seconds.count == 2 ? Int(seconds[1].zeroPadded(to: 3)) : 0,
+              (0..<24).contains(h), (0..<60).contains(m), (0..<60).contains(s), (0..<1000).contains(ms)
+        else { throw TerminalRefusal(.invalidParams, "\(name) must be HH:MM:SS.SSS; got '\(text)'.") }
+        return ((h * 60 + m) * 60 + s) * 1000 + ms
     }
 
     static func v3Format(_ params: Parameters) throws(TerminalRefusal) -> V3Format {

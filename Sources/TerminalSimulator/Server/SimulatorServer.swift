@@ -21,6 +21,10 @@ public struct RunningSimulator: Sendable {
 
     /// Bytes of bodies held to answer repeated requests.
     public var cachedBytes: Int { cache.bytesHeld }
+
+    /// Requests running now (queued ones not counted), so tests can see a cancelled client's
+    /// request end on the server too.
+    public func inFlight() async -> Int { await gate.running }
 }
 
 /// The simulated Terminal's HTTP server, bound to 127.0.0.1 only.

@@ -78,7 +78,13 @@ actor SimulatorState {
         if let fault = faults.fault(.truncate) { body.truncate = hits(fault, index) }
         if let fault = faults.fault(.trickle), hits(fault, index) { body.trickle = (fault.trickleBytes, fault.trickleDelay) }
         if let fault = faults.fault(.malformed) {
-            if case .probability(let p) = fault.trigger { body.malformedProbability = p } else { body.malformedProbability = 1 }
+            // `p` is a per-row probability; `n` breaks every row of the first n requests only,
+            // so a client's retry of the same request can be seen to come back clean.
+            switch fault.trigger {
+            case .probability(let p): body.malformedProbability = p
+            case .firstRequests(let n): body.malformedProbability = index < n ? 1 : 0
+            case .always: body.malformedProbability = 1
+            }
         }
         return body
     }

@@ -1,0 +1,36 @@
+import Testing
+import TerminalSimulator
+import ThetaData
+
+@Suite("Client decodes exactly what the simulator serves")
+struct FormatRoundTripTests {
+    @Test("greeks and quotes in every body format: decoded rows equal the served rows",
+          arguments: BodyFormat.allCases, [ThetaData.Dataset.greeks, .quotes])
+    func roundTrip(format: BodyFormat, dataset: ThetaData.Dataset) async throws {
+        let ask = HistoryAsk(dataset: dataset)
+        let served = ask.served(by: market())
+        let got = try await withSimulator(format.apiVersion) { sim in
+            try await withClient(sim, format) { try await $0.collect(ask) }
+        }
+        #expect(served.count == 3900)
+        #expect(got.rows == served)
+        #expect(got.restarts.isEmpty)
+        #expect(got.summary.rows == served.count)
+        #expect(got.summary.requests == 1 && got.summary.pages == 1 && got.summary.windows == 1)
+        #expect(got.summary.report.malformedRows == 0 && got.summary.report.warnings.isEmpty)
+    }
+
+    @Test("a dataset the simulator does not serve is a 404: notImplemented with the path named, not retried", arguments: APIVersion.allCases)
+    func unknownEndpoint(version: APIVersion) async throws {
+        try await withSimulator(version) { sim in
+            let format: BodyFormat = version == .v3 ? .v3CSV : .v2JSON
+            let error = try await #require(throws: ThetaDataError.self) {
+                try await withClient(sim, format) { try await $0.collect(HistoryAsk(dataset: .ohlc)) }
+            }
+            #expect(error.code == .notImplemented && error.status == 404)
+            #expect(error.bodyMessage.contains("No endpoint at /\(version.rawValue)/"))
+            #expect(error.request.hasPrefix("GET \(sim.baseURL)/\(version.rawValue)/"))
+            #expect(error.remediation == ThetaDataError.Code.notImplemented.remediation)
+        }
+    }
+}
