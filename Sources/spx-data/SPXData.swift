@@ -9,6 +9,6 @@ struct SPXData: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ConvertCommand.self, ParquetCommand.self, CalendarCommand.self,
             ConfigCommand.self, StatusCommand.self, ListCommand.self, GapsCommand.self, HealthCommand.self, ErrorsCommand.self,
-            MetricsCommand.self, SimulateCommand.self, ProcessCommand.self, ProcessRangeCommand.self,
+            MetricsCommand.self, SimulateCommand.self, ProcessCommand.self, ProcessRangeCommand.self, ArchiveVerifyCommand.self,
         ])
 }
