@@ -31,6 +31,8 @@ let package = Package(
         // simulator can use ByteBuffer and the tests can run a loopback HTTP server.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        // The simulator's server logger, quiet when the demo runs it in process; already resolved.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // SHA-256 of staging and output files; already resolved for Hummingbird.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
@@ -84,6 +86,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(

@@ -1,73 +1,99 @@
 import ArgumentParser
 import Foundation
-import Parquet
+import MarketCalendar
 import Pipeline
+import StateStore
+import TerminalSimulator
+import ThetaData
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run the tool's main job end to end on built-in data: stage NDJSON, convert, verify.",
+        abstract: "Run the tool's main job end to end against the built-in Terminal simulator.",
         discussion: """
-            Generates a deterministic trading day of SPX greeks as an NDJSON staging file, \
-            streams it into Parquet, verifies every page, and prints where the files are and \
-            how to read them with DuckDB or pandas. Needs no data vendor.
+            Starts the Terminal simulator in this process on a free loopback port, configures a \
+            fresh archive in --dir (ledger, staging, Parquet), and processes the last --days \
+            sessions of SPX (roots SPX and SPXW) with the progress display: every expiration is \
+            fetched, staged as NDJSON, converted into one Parquet file per day, verified and \
+            committed with a .sha256 sidecar. Prints the summary, the files and how to read them. \
+            Needs no data vendor and nothing else running.
 
             Examples:
               spx-data demo
-              spx-data demo --dir /tmp/spx-demo --expirations 12
+              spx-data demo --dir /tmp/spx-demo --days 5 --scale 0.2
+
+            Exit status: 0 every day archived; 1 some day failed; 64 invalid input.
             """)
 
-    @Option(help: "Directory for the demo's files (created if missing).")
+    @Option(help: "Directory for the demo's archive (created if missing; must not hold another demo's ledger in use).")
     var dir: String = "./data/demo"
 
-    @Option(help: "Expirations in the generated day (each holds 80 contracts × 390 minutes).")
-    var expirations: Int = 6
+    @Option(help: "Sessions to process, counting back from the last one before today.")
+    var days: Int = 3
+
+    @Option(help: "Chain size of the simulated market: 1.0 is a full day (over 10 million rows).")
+    var scale: Double = 0.05
 
     func validate() throws {
-        guard (1...200).contains(expirations) else {
-            throw ValidationError("--expirations \(expirations) is out of range; give 1 to 200.")
-        }
+        guard (1...30).contains(days) else { throw ValidationError("--days \(days) is out of range; give 1 to 30.") }
+        guard scale > 0, scale <= 1 else { throw ValidationError("--scale must be above 0 and at most 1, not \(scale)") }
     }
 
     func run() async throws {
-        HeapTuning.reuseLargeBlocks()
+        let root = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileDigest.makeDirectories(root)
         } catch {
-            printError("error: cannot create \(dir): \(error.localizedDescription). Pass --dir with a writable directory.")
-            throw ExitCode(1)
+            printError("error: cannot create \(dir): \(error.message). Pass --dir with a writable directory.")
+            throw ExitCodes.badInput
         }
-        var day = SyntheticGreeks()
-        day.expirations = expirations
-        let staging = "\(dir)/spx-greeks-2024-03-12.ndjson"
-        let output = "\(dir)/spx-options-2024-03-12.parquet"
-        print("1/3 staging \(day.rowCount) greeks rows to \(staging)")
-        try day.write(to: staging)
-        print("2/3 converting to \(output)")
-        var options = ConversionOptions()
-        options.threads = 2
-        options.writer.filePermissions = 0o600
-        options.writer.keyValueMetadata = [
-            KeyValue("spx-data.dataset", "greeks"), KeyValue("spx-data.symbol", "SPX"),
-            KeyValue("spx-data.date", "2024-03-12"), KeyValue("spx-data.source", "synthetic"),
-        ]
-        let started = ContinuousClock.now
-        let summary = try NDJSONConverter(schema: .greeks, options: options).convert(input: staging, output: output)
-        let seconds = (ContinuousClock.now - started) / .seconds(1)
-        print("    \(summary.rows) rows, \(ByteCount.human(summary.inputBytes)) NDJSON -> \(ByteCount.human(summary.outputBytes)) Parquet "
-            + "in \(String(format: "%.2f", seconds)) s (\(String(format: "%.0f", Double(summary.rows) / seconds / 1e3)) k rows/s)")
-        print("3/3 verifying")
-        let report = ParquetVerifier.verify(path: output)
-        guard report.isValid, report.rows == summary.rows else {
-            for p in report.problems { printError("FAULT: \(p)") }
-            throw ExitCode(1)
+        let sessions = Self.lastSessions(days, before: NewYorkClock.today())
+        var simulator = SimulatorConfiguration(api: .v3, port: 0)
+        simulator.scale = scale
+        simulator.logsServerEvents = false
+        let dir = root
+        try await SimulatorServer.withRunning(simulator) { running in
+            let store = try ledger { try StateStore(path: dir + "/ledger.db") }
+            // Stored, so that `status`, `verify` and `list` with --db find the demo's archive.
+            let settings: [(ConfigurationKey, String)] = [
+                (.baseURL, running.baseURL), (.apiVersion, "v3"), (.outputDirectory, dir + "/archive"),
+                (.tempDirectory, dir + "/staging"), (.symbols, "SPX"), (.dataset, "greeks"), (.minFreeDiskGB, "1"),
+                (.startDate, sessions.first!.description),
+            ]
+            for (key, value) in settings { _ = try ledger { try store.setConfiguration(key, to: value, source: "demo") } }
+            let config = try ledger { try ConfigurationResolver.resolve(stored: try store.storedConfiguration(), environment: [:], flags: [:]) }
+            writeOut("Terminal simulator on \(running.baseURL) (scale \(scale)); archiving SPX \(sessions.first!) to \(sessions.last!) into \(dir)\n")
+            HeapTuning.reuseLargeBlocks()
+            let session = ArchiveSession(store: store, config: config, totalDates: sessions.count)
+            let jobs = sessions.map { DayJob(symbol: "SPX", dataset: .greeks, date: $0) }
+            let started = ContinuousClock.now
+            let outcomes = await session.run(jobs, parallelDates: 2)
+            let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
+            writeOut(summary.text)
+            if let file = summary.files.last {
+                writeOut("""
+
+                    Read them:
+                      duckdb -c "SELECT root, expiration, count(*) AS rows FROM '\(dir)/archive/*/*/*/*.parquet' GROUP BY ALL ORDER BY ALL"
+                      python3 -c "import pandas as pd; print(pd.read_parquet('\(file)').head())"
+                    Check them:
+                      spx-data verify --all --db \(dir)/ledger.db
+                      spx-data status --db \(dir)/ledger.db
+
+                    """)
+            }
+            if summary.datesFailed > 0 { throw ExitCodes.checkFailed }
         }
-        print("    OK: \(report.rows) rows, \(report.rowGroups) row group(s), \(report.checkedPages) page CRCs verified\n")
-        print("Files:\n  \(staging)\n  \(output)\n")
-        print("Read it:")
-        print("  duckdb -c \"SELECT root, expiration, count(*) FROM '\(output)' GROUP BY ALL ORDER BY ALL\"")
-        print("  python3 -c \"import pandas as pd; print(pd.read_parquet('\(output)').describe())\"")
-        print("  \(CommandLine.arguments[0]) parquet inspect \(output)")
+    }
+
+    /// The `count` sessions before `today`, oldest first.
+    static func lastSessions(_ count: Int, before today: CivilDate) -> [CivilDate] {
+        var out: [CivilDate] = []
+        var day = today
+        while out.count < count, let previous = NYSECalendar.nyse.previousSession(before: day) {
+            out.append(previous)
+            day = previous
+        }
+        return out.reversed()
     }
 }

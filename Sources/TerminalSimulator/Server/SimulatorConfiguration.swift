@@ -28,6 +28,9 @@ public struct SimulatorConfiguration: Sendable {
     /// How long an unclaimed v2 page waits before it is dropped (`HTTP_PAGE_EXPIRE`), then 477.
     public var pageExpiry: Duration = .seconds(10)
     public var faults = FaultSpec()
+    /// Whether the HTTP server logs its start and stop to standard error; off when the
+    /// simulator runs inside another command (the demo) whose output is for people.
+    public var logsServerEvents = true
     /// Bytes of fault-free history bodies kept so that a repeated request is answered from
     /// memory: a benchmark then times its client, not the simulator's pricing. 0 keeps none.
     public var bodyCacheBytes = 256 << 20

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import NIOCore
 #if canImport(Glibc)
 import Glibc
@@ -70,9 +71,12 @@ public enum SimulatorServer {
         let responder = SimulatorResponder(
             market: SimulatedMarket(seed: configuration.seed, scale: configuration.scale),
             configuration: configuration, state: SimulatorState(configuration: configuration), gate: gate, cache: cache)
+        var logger = Logger(label: "ThetaTerminal-simulator")
+        logger.logLevel = configuration.logsServerEvents ? .info : .critical
         return Application(
             responder: responder,
             configuration: .init(address: .hostname("127.0.0.1", port: configuration.port), serverName: "ThetaTerminal-simulator"),
-            onServerRunning: { channel in onReady(channel.localAddress?.port ?? configuration.port) })
+            onServerRunning: { channel in onReady(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
     }
 }
