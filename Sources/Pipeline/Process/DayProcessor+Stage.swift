@@ -58,7 +58,7 @@ extension DayProcessor {
                     rows = 0
                 }
             }
-            let file = try staging.finish()
+            let file = try StagingSorter.sort(try staging.finish())
             row.status = .staged
             row.rowCount = Int64(file.rows)
             row.stagedPath = file.path

@@ -53,11 +53,21 @@ public enum FileDigest {
 
     /// Replaces `path` with `text` so a reader sees the old or the new content, never a part.
     static func writeDurably(_ text: String, to path: String) throws(StagingError) {
+        try replace(path, with: Array(text.utf8))
+    }
+
+    /// Replaces `path` with `bytes` through a temporary file, fsync and rename.
+    static func replace(_ path: String, with bytes: [UInt8]) throws(StagingError) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StagingError.system("cannot create", temporary) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            written += n
+        }
         let synced = fsync(fd) == 0
         close(fd)
         guard written == bytes.count, synced else {

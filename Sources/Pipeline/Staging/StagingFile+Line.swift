@@ -22,6 +22,36 @@ struct ValueOrder {
     }
 }
 
+/// A row's place in archive order within one root: expiration, strike, right (C before P),
+/// date, time of day.
+struct RowOrderKey: Comparable {
+    var expiration: Int32
+    var strike: Int64
+    var right: UInt8
+    var date: Int32
+    var time: Int32
+
+    init(_ contract: ContractKey, date: Int32, time: Int32) {
+        expiration = contract.expiration
+        strike = contract.strike
+        right = contract.right.rawValue
+        self.date = date
+        self.time = time
+    }
+
+    init(expiration: Int32, strike: Int64, right: UInt8, date: Int32, time: Int32) {
+        self.expiration = expiration
+        self.strike = strike
+        self.right = right
+        self.date = date
+        self.time = time
+    }
+
+    static func < (a: Self, b: Self) -> Bool {
+        (a.expiration, a.strike, a.right, a.date, a.time) < (b.expiration, b.strike, b.right, b.date, b.time)
+    }
+}
+
 /// The `"name":` text of each staging column, opening brace or comma included.
 struct KeyTexts {
     let bytes: [UInt8]
@@ -75,6 +105,8 @@ struct RootText {
     }
 
     func matches(_ root: String) -> Bool { root.utf8.elementsEqual(raw) }
+
+    var text: String { String(decoding: raw, as: UTF8.self) }
 }
 
 extension StagingFile {

@@ -11,6 +11,17 @@ public struct StagedFile: Sendable, Equatable {
     public var bytes: Int64
     /// Lower-case hex.
     public var sha256: String
+    /// Whether the rows are in archive order (expiration, strike, right, date, time); the
+    /// Terminal sends them so, and a file that is not gets sorted before conversion.
+    public var inOrder = true
+
+    public init(path: String, rows: Int, bytes: Int64, sha256: String, inOrder: Bool = true) {
+        self.path = path
+        self.rows = rows
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.inOrder = inOrder
+    }
 }
 
 /// Appends decoded rows to one expiration's NDJSON staging file.
@@ -32,6 +43,8 @@ public final class StagingFile {
     private var bytes: Int64 = 0
     private(set) var root = RootText()
     let keys: KeyTexts
+    private var lastKey: RowOrderKey?
+    private var inOrder = true
 
     static let flushBytes = 1 << 20
     static let capacity = flushBytes + (64 << 10)
@@ -66,7 +79,15 @@ public final class StagingFile {
         for r in 0..<batch.count {
             if count >= Self.flushBytes { try flush() }
             let contract = batch.contracts[r]
-            if !root.matches(contract.root) { root = try RootText(contract.root) }
+            if !root.matches(contract.root) {
+                // A file holds one root; a second one breaks the order unless it sorts after.
+                if rows > 0 && contract.root < root.text { inOrder = false }
+                root = try RootText(contract.root)
+                lastKey = nil
+            }
+            let key = RowOrderKey(contract, date: batch.dates[r], time: batch.times[r])
+            if let lastKey, key < lastKey { inOrder = false }
+            lastKey = key
             count += writeLine(batch, row: r, contract: contract, order: order, to: buffer + count)
             rows += 1
         }
@@ -78,6 +99,8 @@ public final class StagingFile {
         rows = 0
         bytes = 0
         hasher = SHA256()
+        lastKey = nil
+        inOrder = true
         guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) == 0 else { throw StagingError.system("cannot truncate", partialPath) }
     }
 
@@ -93,7 +116,7 @@ public final class StagingFile {
             let hex = Array("0123456789abcdef".utf8)
             return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
         }.joined()
-        return StagedFile(path: path, rows: rows, bytes: bytes, sha256: digest)
+        return StagedFile(path: path, rows: rows, bytes: bytes, sha256: digest, inOrder: inOrder)
     }
 
     /// Closes and removes the partial file.
