@@ -165,4 +165,24 @@ struct DayProcessorTests {
         #expect(try readAll(reader, "bid") == .double(served.map(\.bid)))
         #expect(try harness.store.processingRecords().first?.retryCount == 1)
     }
+
+    @Test("a temporary file a crashed run left beside the day's file is removed; a live writer's is not")
+    func abandonedTemporaryRemoved() async throws {
+        let harness = try ArchiveHarness()
+        let job = DayJob(symbol: "SPX", dataset: .greeks, date: friday)
+        let final = harness.layout.file(for: job)
+        let directory = String(final[..<final.lastIndex(of: "/")!])
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Above any pid_max, so no such process exists.
+        #expect(FileManager.default.createFile(atPath: final + ".tmp-2147480000", contents: Data("partial".utf8)))
+        // pid 1 is always alive: its file is left alone.
+        #expect(FileManager.default.createFile(atPath: final + ".tmp-1", contents: Data("busy".utf8)))
+        _ = try await withSimulator(.v3) { sim in
+            let client = harness.client(sim, .v3)
+            defer { Task { try? await client.shutdown() } }
+            return try await harness.processor(client).process(job)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            == ["spx-options-2024-03-15.parquet", "spx-options-2024-03-15.parquet.sha256", "spx-options-2024-03-15.parquet.tmp-1"])
+    }
 }

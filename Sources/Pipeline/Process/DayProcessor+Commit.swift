@@ -19,6 +19,7 @@ extension DayProcessor {
         let directory = String(final[..<final.lastIndex(of: "/")!])
         try FileDigest.makeDirectories(directory)
         let temporary = "\(final).tmp-\(getpid())"
+        Self.removeAbandoned(final)
         do {
             progress(.converting(job, rows: rows))
             try await convert(job, files, rows: rows, to: temporary)
@@ -101,6 +102,19 @@ extension DayProcessor {
         for _ in 0..<3 {
             guard rmdir(directory) == 0, let slash = directory.lastIndex(of: "/") else { break }
             directory = String(directory[..<slash])
+        }
+    }
+
+    /// Removes `FINAL.tmp-PID` files a crashed run left, when process PID is gone, so no
+    /// partial file outlives its writer in the archive tree.
+    static func removeAbandoned(_ final: String) {
+        guard let slash = final.lastIndex(of: "/"), let directory = opendir(String(final[..<slash])) else { return }
+        defer { closedir(directory) }
+        let prefix = String(final[final.index(after: slash)...]) + ".tmp-"
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(String(final[...slash]) + name) }
         }
     }
 
