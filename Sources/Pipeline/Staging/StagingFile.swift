@@ -112,10 +112,7 @@ public final class StagingFile {
         fd = -1
         guard rename(partialPath, path) == 0 else { throw StagingError.system("cannot rename into place", path) }
         try Durability.syncDirectory(of: path)
-        let digest = hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        let digest = FileDigest.hex(hasher.finalize())
         return StagedFile(path: path, rows: rows, bytes: bytes, sha256: digest, inOrder: inOrder)
     }
 
