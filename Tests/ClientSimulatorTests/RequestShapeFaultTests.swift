@@ -22,10 +22,11 @@ struct RequestShapeFaultTests {
         #expect(Set(keys).count == keys.count, "a row came twice")
         #expect(got.rows.sorted { RowKey($0) < RowKey($1) } == served.sorted { RowKey($0) < RowKey($1) })
         #expect(got.summary.rows == served.count)
+        // Every refused request counts: a split tree of w windows sent w - 1 refused requests.
         if aboveRows >= served.count / 2 {
-            #expect(got.summary.windows == 2 && got.summary.requests == 2)
+            #expect(got.summary.windows == 2 && got.summary.requests == 3)
         } else {
-            #expect(got.summary.windows > 2 && got.summary.requests == got.summary.windows)
+            #expect(got.summary.windows > 2 && got.summary.requests == 2 * got.summary.windows - 1)
         }
         // Windows arrive in time order: the first window's rows are all before the second's.
         let firstAfternoon = try #require(got.rows.firstIndex { $0.msOfDay >= 46_800_000 })
@@ -41,6 +42,7 @@ struct RequestShapeFaultTests {
         }
         for got in [faulted, closed] {
             #expect(got.summary.isEmpty && got.rows.isEmpty && got.restarts.isEmpty)
+            #expect(got.summary.requests == 1)
         }
     }
 }

@@ -22,12 +22,14 @@ extension ThetaDataClient {
         do {
             return try await fetchRows(url: url, dataset: dataset, onEvent: onEvent)
         } catch let error as ThetaDataError where error.code == .noData {
-            return HistorySummary()
+            return HistorySummary(requests: error.requestsMade)
         } catch let error as ThetaDataError where error.code == .requestTooLarge {
             guard let (first, second) = (window ?? .regularHours).halves() else { throw error }
             var summary = try await history(
                 dataset: dataset, root: root, expiration: expiration, date: date, intervalMs: intervalMs,
                 window: first, onEvent: onEvent)
+            // The refused request counts too.
+            summary.requests += error.requestsMade
             summary.merge(
                 try await history(
                     dataset: dataset, root: root, expiration: expiration, date: date, intervalMs: intervalMs,
@@ -94,47 +96,56 @@ extension ThetaDataClient {
         var summary = HistorySummary()
         var handedOn = false
         var lastError: ThetaDataError?
-        return try await withRetries(
-            policy: configuration.retryPolicy, clock: ContinuousClock(),
-            waitForUpstream: { try await waitUntilConnected() },
-            onRetry: { error, _ in lastError = error }
-        ) {
-            if handedOn, let lastError {
-                // The rows already handed on are being fetched again.
-                try await onEvent(.restart(lastError))
-                handedOn = false
-                summary = HistorySummary(requests: summary.requests)
-            }
-            summary.requests += 1
-            // One permit for all pages: the Terminal drops pages not fetched promptly.
-            try await limiter.withPermit {
-                var next: String? = url
-                var pageReport = DecodeReport()
-                while let page = next {
-                    next = try await get(page) { response in
-                        var decoder = BodyDecoder(dataset: dataset, format: format)
-                        for try await chunk in response.body {
-                            try decoder.feed(chunk)
+        do {
+            return try await fetchWithRetries()
+        } catch var error as ThetaDataError {
+            error.requestsMade = summary.requests
+            throw error
+        }
+
+        func fetchWithRetries() async throws -> HistorySummary {
+            try await withRetries(
+                policy: configuration.retryPolicy, clock: ContinuousClock(),
+                waitForUpstream: { try await waitUntilConnected() },
+                onRetry: { error, _ in lastError = error }
+            ) {
+                if handedOn, let lastError {
+                    // The rows already handed on are being fetched again.
+                    try await onEvent(.restart(lastError))
+                    handedOn = false
+                    summary = HistorySummary(requests: summary.requests)
+                }
+                summary.requests += 1
+                // One permit for all pages: the Terminal drops pages not fetched promptly.
+                try await limiter.withPermit {
+                    var next: String? = url
+                    var pageReport = DecodeReport()
+                    while let page = next {
+                        next = try await get(page) { response in
+                            var decoder = BodyDecoder(dataset: dataset, format: format)
+                            for try await chunk in response.body {
+                                try decoder.feed(chunk)
+                                for batch in decoder.takeBatches() {
+                                    handedOn = true
+                                    try await onEvent(.rows(batch))
+                                }
+                            }
+                            try decoder.finish()
                             for batch in decoder.takeBatches() {
                                 handedOn = true
                                 try await onEvent(.rows(batch))
                             }
+                            try Self.checkInBodyError(decoder.v2Header, request: "GET \(page)")
+                            pageReport.merge(decoder.report)
+                            return decoder.v2Header?.nextPage ?? Self.nextPageHeader(response.headers)
                         }
-                        try decoder.finish()
-                        for batch in decoder.takeBatches() {
-                            handedOn = true
-                            try await onEvent(.rows(batch))
-                        }
-                        try Self.checkInBodyError(decoder.v2Header, request: "GET \(page)")
-                        pageReport.merge(decoder.report)
-                        return decoder.v2Header?.nextPage ?? Self.nextPageHeader(response.headers)
+                        summary.pages += 1
                     }
-                    summary.pages += 1
+                    summary.report = pageReport
+                    summary.rows = pageReport.rows
                 }
-                summary.report = pageReport
-                summary.rows = pageReport.rows
+                return summary
             }
-            return summary
         }
     }
 

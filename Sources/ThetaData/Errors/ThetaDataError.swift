@@ -13,6 +13,8 @@ public struct ThetaDataError: Error, Sendable, CustomStringConvertible {
     public var retryAfter: Duration?
     /// The transport or decoding error underneath, if any.
     public var underlying: (any Error)?
+    /// Requests sent before giving up (retries included), so callers count them all.
+    public var requestsMade = 0
 
     public init(
         code: Code, request: String, status: Int? = nil, bodyMessage: String = "", retryAfter: Duration? = nil,
