@@ -14,14 +14,14 @@ struct ArchiveSession {
     let reporter: ProgressReporter
     let processor: DayProcessor
 
-    init(store: StateStore, config: ResolvedConfiguration, totalDates: Int, live: Bool? = nil) {
+    init(store: StateStore, config: ResolvedConfiguration, totalDates: Int, progressToStandardError: Bool = false) {
         self.store = store
         self.config = config
         var configuration = ClientConfiguration(apiVersion: config.apiVersion == .v2 ? .v2 : .v3, baseURL: config.baseURL,
                                                 maxConcurrentRequests: config.maxConcurrentRequests)
         configuration.requestTimeout = config.requestTimeout
         client = ThetaDataClient(configuration: configuration)
-        let reporter = live.map { ProgressReporter(totalDates: totalDates, live: $0) } ?? ProgressReporter(totalDates: totalDates)
+        let reporter = ProgressReporter(totalDates: totalDates, toStandardError: progressToStandardError)
         self.reporter = reporter
         processor = DayProcessor(
             client: client, store: store,

@@ -13,7 +13,7 @@ struct DayOptions: ParsableArguments {
     @Option(help: "Dataset (default: processing.dataset): greeks, quotes, ohlc, open_interest, eod, greeks_second_order, greeks_third_order.")
     var dataset: String?
 
-    @Option(help: "Summary format: table or json.")
+    @Option(help: "Summary format: table or json (progress then goes to standard error).")
     var format: ReportFormat = .table
 
     func jobs(_ dates: [CivilDate], config: ResolvedConfiguration) throws -> [DayJob] {
@@ -32,7 +32,8 @@ struct DayOptions: ParsableArguments {
     /// Runs the jobs and prints the summary; exits 1 when any date failed.
     func run(_ jobs: [DayJob], parallelDates: Int, store: StateStore, config: ResolvedConfiguration) async throws {
         HeapTuning.reuseLargeBlocks()
-        let session = ArchiveSession(store: store, config: config, totalDates: jobs.count)
+        let session = ArchiveSession(store: store, config: config, totalDates: jobs.count,
+                                     progressToStandardError: format == .json)
         let started = ContinuousClock.now
         let outcomes = await session.run(jobs, parallelDates: parallelDates)
         let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))

@@ -33,12 +33,19 @@ final class ProgressReporter: Sendable {
 
     let total: Int
     let live: Bool
+    /// Standard error when standard output carries a machine-readable summary.
+    let toStandardError: Bool
     let started = ContinuousClock.now
     private let state = Mutex(State())
 
-    init(totalDates: Int, live: Bool = isatty(STDOUT_FILENO) == 1) {
+    init(totalDates: Int, toStandardError: Bool = false, live: Bool? = nil) {
         total = totalDates
-        self.live = live
+        self.toStandardError = toStandardError
+        self.live = live ?? (isatty(toStandardError ? STDERR_FILENO : STDOUT_FILENO) == 1)
+    }
+
+    private func write(_ text: String) {
+        if toStandardError { FileHandle.standardError.write(Data(text.utf8)) } else { writeOut(text) }
     }
 
     func handle(_ event: DayProgress) {
@@ -80,7 +87,7 @@ final class ProgressReporter: Sendable {
     /// Prints a permanent line above the live display.
     private func emit(_ s: inout State, _ line: String) {
         if live { clearLive(&s) }
-        writeOut(line + "\n")
+        write(line + "\n")
     }
 
     /// Redraws the live lines (terminal) or prints the plain ones (otherwise).
@@ -88,14 +95,14 @@ final class ProgressReporter: Sendable {
         state.withLock { s in
             let lines = s.order.compactMap { s.days[$0] }.map(describe) + (live && total > 1 ? [overall(s)] : [])
             if live { clearLive(&s) }
-            writeOut(lines.map { $0 + "\n" }.joined())
+            write(lines.map { $0 + "\n" }.joined())
             if live { s.linesDrawn = lines.count }
         }
     }
 
     private func clearLive(_ s: inout State) {
         guard s.linesDrawn > 0 else { return }
-        writeOut("\u{1B}[\(s.linesDrawn)A\u{1B}[J")
+        write("\u{1B}[\(s.linesDrawn)A\u{1B}[J")
         s.linesDrawn = 0
     }
 
