@@ -185,4 +185,30 @@ struct DayProcessorTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             == ["spx-options-2024-03-15.parquet", "spx-options-2024-03-15.parquet.sha256", "spx-options-2024-03-15.parquet.tmp-1"])
     }
+
+    @Test("SPY is its own root; an expiration the Terminal has no data for (472) is archived empty")
+    func spyWithAnEmptyExpiration() async throws {
+        let harness = try ArchiveHarness()
+        let friday = self.friday
+        // 2024-03-15's own SPY expiration answers 472; the others carry their rows.
+        let result = try await withSimulator(.v3, scale: 0.05, faults: "472:exp=2024-03-15") { sim in
+            let client = harness.client(sim, .v3)
+            defer { Task { try? await client.shutdown() } }
+            return try await harness.processor(client).process(DayJob(symbol: "SPY", dataset: .greeks, date: friday))
+        }
+        let market = SimulatedMarket(seed: 9, scale: 0.05)
+        let expirations = market.expirations(root: "SPY", aliveOn: friday)
+        #expect(expirations.contains(friday) && expirations.count > 1)
+        let served = expirations.filter { $0 != friday }.flatMap {
+            market.rows(for: ChainRequest(root: "SPY", expiration: $0, startDate: friday))
+        }
+        #expect(result.expirations == expirations.count && result.rows == Int64(served.count))
+        #expect(result.path.hasSuffix("/2024/03/15/spy-options-2024-03-15.parquet"))
+        let reader = try ParquetFileReader(path: result.path)
+        #expect(try readAll(reader, "bid") == .double(served.map(\.bid)))
+        #expect(try readAll(reader, "root") == .byteArray(ByteArrayColumn(served.map { _ in Array("SPY".utf8) })))
+        let progress = try harness.store.expirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15")
+        #expect(progress.first { $0.expiration == "2024-03-15" }?.rowCount == 0)
+        #expect(progress.allSatisfy { $0.status == .staged })
+    }
 }
