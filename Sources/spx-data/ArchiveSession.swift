@@ -50,26 +50,26 @@ struct ArchiveSession {
     func run(_ jobs: [DayJob], parallelDates: Int) async -> [DayOutcome] {
         let ticker = Task { await reporter.runTicker() }
         defer { ticker.cancel() }
-        var outcomes: [DayOutcome] = []
-        await withTaskGroup(of: DayOutcome.self) { group in
-            var next = 0
-            func start() {
-                guard next < jobs.count else { return }
-                let job = jobs[next]
-                next += 1
-                group.addTask {
-                    do throws(DayFailure) {
-                        return DayOutcome(job: job, result: .success(try await processor.process(job)))
-                    } catch {
-                        return DayOutcome(job: job, result: .failure(error))
-                    }
+        // The group's state stays inside its body and is returned: a nested function
+        // writing to variables outside the closure miscompiled in release builds here.
+        let processor = self.processor
+        let outcomes = await withTaskGroup(of: DayOutcome.self, returning: [DayOutcome].self) { group in
+            var waiting = jobs[...]
+            func process(_ job: DayJob) async -> DayOutcome {
+                do throws(DayFailure) {
+                    return DayOutcome(job: job, result: .success(try await processor.process(job)))
+                } catch {
+                    return DayOutcome(job: job, result: .failure(error))
                 }
             }
-            for _ in 0..<max(1, parallelDates) { start() }
+            for job in waiting.prefix(max(1, parallelDates)) { group.addTask { await process(job) } }
+            waiting = waiting.dropFirst(max(1, parallelDates))
+            var outcomes: [DayOutcome] = []
             while let outcome = await group.next() {
                 outcomes.append(outcome)
-                start()
+                if let job = waiting.popFirst() { group.addTask { await process(job) } }
             }
+            return outcomes
         }
         try? await client.shutdown()
         return outcomes.sorted { $0.job.date < $1.job.date }
