@@ -7,36 +7,38 @@ extension DayProcessor {
     /// After a failure no new expiration starts, those running finish (and stay staged for
     /// the next attempt), then the first error is thrown.
     func stage(_ job: DayJob, _ planned: [PlannedExpiration]) async throws -> (files: [StagedFile], requests: Int) {
-        var files = planned.map(\.staged)
-        var requests = 0
-        var firstError: (any Error)?
         let width = max(1, client.configuration.maxConcurrentRequests)
         try FileDigest.makeDirectories(layout.stagingDirectory(for: job))
-        await withTaskGroup(of: (Int, Result<(StagedFile, Int), any Error>).self) { group in
-            var next = 0
-            func startNext() {
-                while next < planned.count && planned[next].staged != nil { next += 1 }
-                guard next < planned.count, firstError == nil else { return }
-                let index = next, expiration = planned[index]
-                next += 1
-                group.addTask {
-                    do { return (index, .success(try await self.stageOne(job, expiration))) } catch { return (index, .failure(error)) }
+        var waiting = planned.indices.filter { planned[$0].staged == nil }[...]
+        // The group's body keeps its state to itself and returns it: written to variables
+        // outside the closure from a nested function, the release build (Swift 6.3.1) trapped
+        // on an in-range index of the files array.
+        let gathered = await withTaskGroup(of: StageOutcome.self, returning: StageOutcome.Gathered.self) { group in
+            var gathered = StageOutcome.Gathered()
+            for index in waiting.prefix(width) {
+                group.addTask { await self.outcome(job, planned[index], index: index) }
+            }
+            waiting = waiting.dropFirst(width)
+            while let outcome = await group.next() {
+                gathered.add(outcome)
+                if gathered.firstError == nil, let index = waiting.popFirst() {
+                    group.addTask { await self.outcome(job, planned[index], index: index) }
                 }
             }
-            for _ in 0..<width { startNext() }
-            while let (index, result) = await group.next() {
-                switch result {
-                case .success(let (file, made)):
-                    files[index] = file
-                    requests += made
-                case .failure(let error):
-                    if firstError == nil { firstError = error }
-                }
-                startNext()
-            }
+            return gathered
         }
-        if let firstError { throw firstError }
-        return (files.map { $0! }, requests)
+        if let firstError = gathered.firstError { throw firstError }
+        let files = planned.indices.map { planned[$0].staged ?? gathered.files[$0]! }
+        return (files, gathered.requests)
+    }
+
+    private func outcome(_ job: DayJob, _ e: PlannedExpiration, index: Int) async -> StageOutcome {
+        do {
+            let (file, requests) = try await stageOne(job, e)
+            return StageOutcome(index: index, result: .success(file), requests: requests)
+        } catch {
+            return StageOutcome(index: index, result: .failure(error), requests: 0)
+        }
     }
 
     /// Fetches one expiration into its staging file and records it staged.
@@ -88,4 +90,25 @@ extension DayProcessor {
     }
 
     static func compact(_ d: CivilDate) -> Int32 { Int32(d.year * 10_000 + d.month * 100 + d.day) }
+}
+
+/// How staging one expiration ended, and what a day's staging gathers from them.
+struct StageOutcome: Sendable {
+    var index: Int
+    var result: Result<StagedFile, any Error>
+    var requests: Int
+
+    struct Gathered: Sendable {
+        var files: [Int: StagedFile] = [:]
+        var requests = 0
+        var firstError: (any Error)?
+
+        mutating func add(_ outcome: StageOutcome) {
+            requests += outcome.requests
+            switch outcome.result {
+            case .success(let file): files[outcome.index] = file
+            case .failure(let error): if firstError == nil { firstError = error }
+            }
+        }
+    }
 }
