@@ -19,15 +19,16 @@ struct PaginationTests {
     }
 
     /// Each page is handed on when it ends (1000 rows < one batch), so a consumer that stalls
-    /// on the first one delays the request for page two past its expiry. The expiry is long
-    /// enough that pages fetched without a stall never expire, even on a busy machine.
+    /// on the first one delays the request for page two past its expiry. The expiry (6 s) is
+    /// long enough that pages fetched without a stall never expire, even with the whole suite
+    /// running on two cores, and the stall (14 s) far longer.
     @Test("a page expired while the consumer stalled: one .restart(pageExpired), then exact rows",
           arguments: [BodyFormat.v2JSON, .v2CSV])
     func expiredPage(format: BodyFormat) async throws {
-        let got = try await withSimulator(.v2, configure: { $0.tickLimit = 1000; $0.pageExpiry = .seconds(2) }) { sim in
+        let got = try await withSimulator(.v2, configure: { $0.tickLimit = 1000; $0.pageExpiry = .seconds(6) }) { sim in
             try await withClient(sim, format) { client in
                 try await client.collect(ask) { batch in
-                    if batch == 0 { try await Task.sleep(for: .seconds(3)) }
+                    if batch == 0 { try await Task.sleep(for: .seconds(14)) }
                 }
             }
         }

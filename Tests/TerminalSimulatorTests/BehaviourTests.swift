@@ -42,14 +42,25 @@ struct BehaviourTests {
         }
     }
 
-    @Test("474 turns the status DISCONNECTED for a while")
+    @Test("474 turns the status DISCONNECTED for a while, then CONNECTED again")
     func disconnected() async throws {
-        try await withFaults("474:for=1500ms") { (sim: RunningSimulator) async throws in
+        // A long outage for the checks made during it, so a busy machine cannot outlast it.
+        try await withFaults("474:for=60s") { (sim: RunningSimulator) async throws in
             #expect(try await fetch(sim, greeks).status == 474)
             #expect(try await fetch(sim, "/v3/terminal/mdds/status").text == "DISCONNECTED")
             #expect(try await fetch(sim, greeks).status == 474)
-            try await Task.sleep(for: .milliseconds(1600))
-            #expect(try await fetch(sim, "/v3/terminal/mdds/status").text == "CONNECTED")
+        }
+        // A short one to see it end: polled, with a generous deadline rather than a fixed sleep.
+        try await withFaults("474:for=300ms") { (sim: RunningSimulator) async throws in
+            #expect(try await fetch(sim, greeks).status == 474)
+            let deadline = ContinuousClock.now + .seconds(30)
+            var status = ""
+            while ContinuousClock.now < deadline {
+                status = try await fetch(sim, "/v3/terminal/mdds/status").text
+                if status == "CONNECTED" { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(status == "CONNECTED")
             #expect(try await fetch(sim, greeks).status == 200)
         }
     }

@@ -16,12 +16,24 @@ struct ChainBody: Sendable {
     var faults = BodyFaults()
     /// Where bodies without faults are kept for the next identical request.
     var cache: BodyCache?
+    /// Runs when the body has been written or abandoned: starts the next v2 page's expiry.
+    var onDelivered: (@Sendable () async -> Void)?
 
     /// A Content-Length no body of `range` can reach, for the `truncate` fault: the body
     /// ends before it, as a cut connection does.
     var overstatedLength: Int { range.count * 1024 + 4096 }
 
     func write(_ writer: inout any ResponseBodyWriter) async throws {
+        do {
+            try await writeRows(&writer)
+        } catch {
+            await onDelivered?()
+            throw error
+        }
+        await onDelivered?()
+    }
+
+    private func writeRows(_ writer: inout any ResponseBodyWriter) async throws {
         guard let cache, faultless else {
             _ = try await render(&writer, keepingUpTo: 0)
             return

@@ -38,8 +38,7 @@ extension SimulatorResponder {
                 throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
             }
             let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
-            let pending = PendingPage(plan: plan, format: csv ? .v2CSV : .v2JSON, dataset: dataset, index: 0,
-                                      created: await state.pageCreated())
+            let pending = PendingPage(plan: plan, format: csv ? .v2CSV : .v2JSON, dataset: dataset, index: 0)
             return try await page(pending, faults: faults, host: host)
         case .page(let id):
             guard let pending = await state.claimPage(id) else {
@@ -55,16 +54,23 @@ extension SimulatorResponder {
         let total = pending.plan.rowCount
         let lower = pending.index * limit, upper = min(total, lower + limit)
         var nextPage = "null"
+        var nextID: Int?
         if upper < total {
             var next = pending
             next.index += 1
-            next.created = await state.pageCreated()
-            nextPage = "http://\(host)/v2/page/\(await state.register(next))"
+            next.ready = nil
+            let id = await state.register(next)
+            nextID = id
+            nextPage = "http://\(host)/v2/page/\(id)"
         }
         let header = V2Header(latencyMs: Int(Double(Endpoint.history(pending.dataset).p90Milliseconds) * configuration.latencyScale),
                               nextPage: nextPage)
-        let body = ChainBody(plan: pending.plan, range: lower..<upper, format: pending.format, dataset: pending.dataset,
+        var body = ChainBody(plan: pending.plan, range: lower..<upper, format: pending.format, dataset: pending.dataset,
                              v2Header: header, faults: faults)
+        if let nextID {
+            let state = self.state
+            body.onDelivered = { await state.startExpiry(ofPage: nextID) }
+        }
         var headers: HTTPFields = [.contentType: pending.format.contentType]
         headers[HTTPField.Name("Next-Page")!] = nextPage
         return .stream(body, headers)

@@ -4,7 +4,9 @@ struct PendingPage: Sendable {
     var format: OutputFormat
     var dataset: Dataset
     var index: Int
-    var created: ContinuousClock.Instant
+    /// When the page's expiry started: the end of the previous page's body, so a slow body
+    /// does not use up the next page's time. Nil until then.
+    var ready: ContinuousClock.Instant? = nil
 }
 
 /// Faults that shape a response body once the request is accepted.
@@ -114,8 +116,11 @@ actor SimulatorState {
 
     private func dropExpiredPages() {
         let now = clock.now
-        pages = pages.filter { now - $0.value.created <= configuration.pageExpiry }
+        pages = pages.filter { page in page.value.ready.map { now - $0 <= configuration.pageExpiry } ?? true }
     }
 
-    func pageCreated() -> ContinuousClock.Instant { clock.now }
+    /// Starts page `id`'s expiry: the page before it has been delivered (or abandoned).
+    func startExpiry(ofPage id: Int) {
+        pages[id]?.ready = clock.now
+    }
 }
