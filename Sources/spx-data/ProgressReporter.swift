@@ -45,7 +45,7 @@ final class ProgressReporter: Sendable {
     }
 
     private func write(_ text: String) {
-        if toStandardError { FileHandle.standardError.write(Data(text.utf8)) } else { writeOut(text) }
+        writeAll(toStandardError ? STDERR_FILENO : STDOUT_FILENO, text)
     }
 
     func handle(_ event: DayProgress) {

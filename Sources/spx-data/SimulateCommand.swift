@@ -72,10 +72,10 @@ struct SimulateCommand: AsyncParsableCommand {
         do {
             try await SimulatorServer.run(configuration) { port in
                 // Unbuffered, so a script waiting for the URL sees it at once.
-                FileHandle.standardOutput.write(Data("http://127.0.0.1:\(port)\n".utf8))
+                writeOut("http://127.0.0.1:\(port)\n")
             }
         } catch let error as SimulatorError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            printError("error: \(error)")
             throw ExitCode(1)
         }
     }

@@ -97,6 +97,23 @@ struct ProcessCommandTests {
         #expect(verify.status == 0 && verify.stdout.contains("2 of 2 file(s) sound"), "\(verify.stdout)")
     }
 
+    @Test("a reader that goes away (`| head`) does not stop the archiving")
+    func closedStandardOutput() throws {
+        let dir = try CLI.temporaryDirectory() + "/demo"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["demo", "--dir", dir, "--days", "1", "--scale", "0.01"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try out.fileHandleForReading.close()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let verify = try CLI.run(["verify", "--all", "--db", dir + "/ledger.db"])
+        #expect(verify.status == 0 && verify.stdout.contains("1 of 1 file(s) sound"), "\(verify.stdout)")
+    }
+
     @Test("bad arguments exit 64 with the accepted forms", arguments: [
         (["process", "2024-13-01"], "is not a date"),
         (["process-range", "2024-03-15", "2024-03-11"], "starts (2024-03-15) after it ends"),
