@@ -165,15 +165,16 @@ public final class ParquetWriter {
     }
 
     /// Flushes the last row group and writes the footer. `sync` fsyncs the file first.
+    /// `extraMetadata` joins the options' key-value metadata: values known only at the end.
     /// - Returns: the footer that was written.
     @discardableResult
-    public func close(sync: Bool = false) throws(ParquetError) -> FileMetaData {
+    public func close(sync: Bool = false, extraMetadata: [KeyValue] = []) throws(ParquetError) -> FileMetaData {
         guard !closed else { throw ParquetError(.invalidArgument, "close called twice") }
         try flushRowGroup()
         closed = true
         let meta = FileMetaData(
             version: 1, schema: schema, numRows: totalRows, rowGroups: rowGroups,
-            keyValueMetadata: options.keyValueMetadata, createdBy: options.createdBy)
+            keyValueMetadata: options.keyValueMetadata + extraMetadata, createdBy: options.createdBy)
         var footer = meta.thriftEncoded()
         footer.appendLittleEndian(UInt32(footer.count))
         footer.append(contentsOf: Self.magic)

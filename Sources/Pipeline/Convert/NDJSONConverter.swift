@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import Dispatch
-import Parquet
+public import Parquet
 
 /// Streams an NDJSON file of a known schema into a Parquet file.
 ///
@@ -45,14 +45,22 @@ public struct NDJSONConverter: Sendable {
     /// Streams `inputs` into a new file at exactly `path` (no rename; the caller verifies and
     /// commits it). The file is fsynced before this returns.
     public func convert(inputs: [String], writingTo path: String) throws -> ConversionSummary {
+        try convert(files: InputFiles(inputs), writingTo: path, namesFiles: inputs.count > 1)
+    }
+
+    /// Streams `files`, in order, into a new file at `path`, waiting for each as it comes, so
+    /// conversion can run while later inputs are still being produced. `finalMetadata` is
+    /// asked once every input is read, for footer values known only then. `namesFiles` puts
+    /// the file's path in line errors.
+    public func convert(files: InputFiles, writingTo path: String, namesFiles: Bool = true,
+                        finalMetadata: () -> [KeyValue] = { [] }) throws -> ConversionSummary {
         var writerOptions = options.writer
         writerOptions.threads = max(1, options.threads - 1)
         let writer = try ParquetWriter(path: path, schema: options.shaping?.schema ?? schema.parquetSchema, options: writerOptions)
         var summary = ConversionSummary()
-        summary.inputBytes = inputs.reduce(0) { $0 + fileSize($1) }
         let shape = options.shaping?.transform
         if options.threads <= 1 {
-            try decode(inputs: inputs, summary: &summary) { batch in try writer.write(shape?(batch) ?? batch) }
+            try decode(files: files, namesFiles: namesFiles, summary: &summary) { batch in try writer.write(shape?(batch) ?? batch) }
         } else {
             // The decoder runs on its own thread; the writer consumes here. The queue holds
             // two batches, so the faster side waits instead of buffering the file.
@@ -63,7 +71,7 @@ public struct NDJSONConverter: Sendable {
             decoderThread.async {
                 var local = ConversionSummary()
                 do {
-                    try decoder.decode(inputs: inputs, summary: &local) { batch in
+                    try decoder.decode(files: files, namesFiles: namesFiles, summary: &local) { batch in
                         guard queue.put(batch) else { throw CancellationError() }
                     }
                     decoded.finish(.success(local))
@@ -76,6 +84,8 @@ public struct NDJSONConverter: Sendable {
                 while let batch = queue.take() { try writer.write(shape?(batch) ?? batch) }
             } catch {
                 queue.cancel()
+                // The decoder may be waiting for a file that will now never be read.
+                files.abandon()
                 _ = decoded.wait()
                 throw error
             }
@@ -83,22 +93,25 @@ public struct NDJSONConverter: Sendable {
             summary.linesRead = local.linesRead
             summary.skippedLines = local.skippedLines
             summary.firstSkipped = local.firstSkipped
+            summary.inputBytes = local.inputBytes
         }
-        let meta = try writer.close(sync: true)
+        let meta = try writer.close(sync: true, extraMetadata: finalMetadata())
         summary.rows = meta.numRows
         summary.rowGroups = meta.rowGroups.count
         return summary
     }
 
     /// Decodes every line of every input, handing `batchRows`-row batches to `emit`.
-    func decode(inputs: [String], summary: inout ConversionSummary, emit: ([ColumnBatch]) throws -> Void) throws {
+    func decode(files: InputFiles, namesFiles: Bool, summary: inout ConversionSummary,
+                emit: ([ColumnBatch]) throws -> Void) throws {
         var decoder = NDJSONBatchDecoder(schema: schema, batchCapacity: options.batchRows)
         let skip = options.skipBadLines
         let batchRows = options.batchRows
         var skipped = 0
         var firstSkipped: [NDJSONError] = []
         var lines = 0
-        for input in inputs {
+        while let input = try files.next() {
+            summary.inputBytes += fileSize(input)
             do {
                 try NDJSONLineReader.forEachLine(path: input) { line, number in
                     lines += 1
@@ -108,12 +121,12 @@ public struct NDJSONConverter: Sendable {
                         guard skip else { throw error }
                         skipped += 1
                         var named = error
-                        if inputs.count > 1 { named.path = input }
+                        if namesFiles { named.path = input }
                         if firstSkipped.count < 10 { firstSkipped.append(named) }
                     }
                     if decoder.rowCount >= batchRows { try emit(decoder.takeBatch()) }
                 }
-            } catch var error as NDJSONError where inputs.count > 1 {
+            } catch var error as NDJSONError where namesFiles {
                 error.path = input
                 throw error
             }

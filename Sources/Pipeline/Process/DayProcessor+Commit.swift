@@ -6,23 +6,33 @@ import Dispatch
 import MarketCalendar
 import Parquet
 import StateStore
+import Synchronization
 import ThetaData
 
 extension DayProcessor {
-    /// Plan, stage, convert, verify, commit.
+    /// Plan, then stage and convert at once (the conversion takes each expiration, in
+    /// order, as soon as it is staged, so both cores work), verify, commit.
     func run(_ job: DayJob, started: ContinuousClock.Instant) async throws -> DayResult {
         let planned = try await plan(job)
-        let (files, requests) = try await stage(job, planned)
-        let rows = files.reduce(Int64(0)) { $0 + Int64($1.rows) }
-        let stagedBytes = files.reduce(Int64(0)) { $0 + $1.bytes }
+        let inputs = DayInputs(count: planned.count)
+        for (index, expiration) in planned.enumerated() {
+            if let staged = expiration.staged { inputs.complete(index, staged) }
+        }
         let final = layout.file(for: job)
         let directory = String(final[..<final.lastIndex(of: "/")!])
         try FileDigest.makeDirectories(directory)
         let temporary = "\(final).tmp-\(getpid())"
         Self.removeAbandoned(final)
+        let conversion = startConversion(job, inputs.files, to: temporary, finalMetadata: { self.metadata(job, inputs.staged) })
         do {
-            progress(.converting(job, rows: rows))
-            try await convert(job, files, rows: rows, to: temporary)
+            let (files, requests) = try await stage(job, planned, into: inputs)
+            progress(.converting(job, rows: files.reduce(0) { $0 + Int64($1.rows) }))
+            let summary = try await conversion.value.get()
+            let rows = files.reduce(Int64(0)) { $0 + Int64($1.rows) }
+            guard summary.rows == rows else {
+                throw DayFailure(.conversion, "converted \(summary.rows) rows but \(rows) were staged",
+                                 remediation: "Delete the day's staging directory and process the date again.")
+            }
             progress(.verifying(job))
             let sha256 = try verify(temporary, expectedRows: rows)
             guard rename(temporary, final) == 0 else { throw StagingError.system("cannot rename into place", final) }
@@ -32,33 +42,55 @@ extension DayProcessor {
             let elapsed = ContinuousClock.now - started
             return DayResult(path: final, rows: rows, bytes: Self.size(final), sha256: sha256, expirations: files.count,
                              expirationsFetched: planned.count { $0.staged == nil }, requests: requests,
-                             stagedBytes: stagedBytes, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                             stagedBytes: files.reduce(Int64(0)) { $0 + $1.bytes },
+                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                              peakMemoryMB: ProcessMemory.peakMB())
         } catch {
+            inputs.files.abandon()
+            _ = await conversion.value
             unlink(temporary)
             throw error
         }
     }
 
-    /// Streams the staged files, in archive order, into the shaped file at `path`, on a
-    /// thread of its own: the conversion is long and synchronous.
-    private func convert(_ job: DayJob, _ files: [StagedFile], rows: Int64, to path: String) async throws {
+    /// The day's staged files, handed to the running conversion as each is complete. A file
+    /// is recorded before it is handed on, so once the conversion has read them all, `staged`
+    /// holds every one (the footer's row count and content hash need them).
+    final class DayInputs: Sendable {
+        let files: InputFiles
+        private let recorded: Mutex<[StagedFile?]>
+
+        init(count: Int) {
+            files = InputFiles(count: count)
+            recorded = Mutex(Array(repeating: nil, count: count))
+        }
+
+        func complete(_ index: Int, _ file: StagedFile) {
+            recorded.withLock { $0[index] = file }
+            files.provide(index, file.path)
+        }
+
+        var staged: [StagedFile] { recorded.withLock { $0.compactMap { $0 } } }
+    }
+
+    /// Streams the staged files, in archive order and as they come, into the shaped file at
+    /// `path`, on a thread of its own: the conversion is long and synchronous.
+    private func startConversion(_ job: DayJob, _ inputs: InputFiles, to path: String,
+                                 finalMetadata: @escaping @Sendable () -> [KeyValue]) -> Task<Result<ConversionSummary, any Error>, Never> {
         var options = ConversionOptions()
         options.threads = 2
         options.shaping = ArchiveShape.shaping(for: job.dataset)
         options.writer.filePermissions = 0o600
-        options.writer.keyValueMetadata = metadata(job, files, rows: rows)
+        options.writer.keyValueMetadata = metadata(job)
         let converter = NDJSONConverter(schema: .staging(job.dataset), options: options)
-        let inputs = files.map(\.path)
-        let outcome: Result<ConversionSummary, any Error> = await withCheckedContinuation { done in
-            DispatchQueue.global().async {
-                done.resume(returning: Result { try converter.convert(inputs: inputs, writingTo: path) })
+        return Task {
+            await withCheckedContinuation { done in
+                DispatchQueue.global().async {
+                    done.resume(returning: Result {
+                        try converter.convert(files: inputs, writingTo: path, finalMetadata: finalMetadata)
+                    })
+                }
             }
-        }
-        let summary = try outcome.get()
-        guard summary.rows == rows else {
-            throw DayFailure(.conversion, "converted \(summary.rows) rows but \(rows) were staged",
-                             remediation: "Delete the day's staging directory and process the date again.")
         }
     }
 
@@ -76,21 +108,28 @@ extension DayProcessor {
         return try FileDigest.sha256(of: path)
     }
 
-    /// The footer's key-value metadata. The content hash covers the staged files' hashes in
-    /// order, so two files built from the same rows carry the same value.
-    private func metadata(_ job: DayJob, _ files: [StagedFile], rows: Int64) -> [KeyValue] {
-        var content = SHA256()
-        for file in files { content.update(data: Array(file.sha256.utf8)) }
-        return [
+    /// The footer's key-value metadata known when the conversion starts.
+    private func metadata(_ job: DayJob) -> [KeyValue] {
+        [
             KeyValue("spx-data.version", ParquetWriterOptions.defaultCreatedBy),
             KeyValue("spx-data.source", source),
             KeyValue("spx-data.dataset", job.dataset.name),
             KeyValue("spx-data.symbol", job.symbol),
             KeyValue("spx-data.date", job.date.description),
             KeyValue("spx-data.interval_ms", String(job.intervalMs)),
-            KeyValue("spx-data.rows", String(rows)),
-            KeyValue("spx-data.content_sha256", FileDigest.hex(content.finalize())),
             KeyValue("spx-data.created_at", Timestamps.now()),
+        ]
+    }
+
+    /// The rest, known once every expiration is staged: the row count and a content hash
+    /// over the staged files' hashes in order, so two files built from the same rows carry
+    /// the same value.
+    func metadata(_ job: DayJob, _ files: [StagedFile]) -> [KeyValue] {
+        var content = SHA256()
+        for file in files { content.update(data: Array(file.sha256.utf8)) }
+        return [
+            KeyValue("spx-data.rows", String(files.reduce(0) { $0 + $1.rows })),
+            KeyValue("spx-data.content_sha256", FileDigest.hex(content.finalize())),
         ]
     }
 

@@ -5,8 +5,11 @@ import ThetaData
 extension DayProcessor {
     /// Stages every expiration not staged yet, as many at once as the Terminal allows.
     /// After a failure no new expiration starts, those running finish (and stay staged for
-    /// the next attempt), then the first error is thrown.
-    func stage(_ job: DayJob, _ planned: [PlannedExpiration]) async throws -> (files: [StagedFile], requests: Int) {
+    /// the next attempt), then the first error is thrown. Each staged file is handed to
+    /// `inputs` at once, for the conversion already running.
+    func stage(_ job: DayJob, _ planned: [PlannedExpiration], into inputs: DayInputs) async throws
+        -> (files: [StagedFile], requests: Int)
+    {
         let width = max(1, client.configuration.maxConcurrentRequests)
         try FileDigest.makeDirectories(layout.stagingDirectory(for: job))
         var waiting = planned.indices.filter { planned[$0].staged == nil }[...]
@@ -21,6 +24,7 @@ extension DayProcessor {
             waiting = waiting.dropFirst(width)
             while let outcome = await group.next() {
                 gathered.add(outcome)
+                if case .success(let file) = outcome.result { inputs.complete(outcome.index, file) }
                 if gathered.firstError == nil, let index = waiting.popFirst() {
                     group.addTask { await self.outcome(job, planned[index], index: index) }
                 }
