@@ -36,80 +36,74 @@ struct ChainEncoder {
         defer { slicesWritten += 1 }
         let room = Self.rowRoom + contract.root.utf8.count
         let dataset = dataset
-        var n = 0
+        /// Each row in room reserved for it, with its deliberate corruption and whether it is the run's first.
+        func eachRow(_ line: (inout ByteCursor, OptionRow, Corruption?, Bool) -> Void) {
+            for (n, r) in rows.enumerated() {
+                let broken = corruption(n)
+                s.write(reserving: room) { line(&$0, r, broken, n == 0) }
+            }
+        }
+        /// A JSON item holding the contract and its rows: `,` between items, `head`, the rows
+        /// separated by commas, then `]}`.
+        func nested(head: (inout ByteCursor) -> Void, row: (inout ByteCursor, OptionRow, Corruption?) -> Void) {
+            if slicesWritten > 0 { s.byte(UInt8(ascii: ",")) }
+            s.write(reserving: room, head)
+            eachRow { c, r, broken, first in
+                if !first { c.byte(UInt8(ascii: ",")) }
+                row(&c, r, broken)
+            }
+            s.text("]}")
+        }
         switch format {
         case .v3CSV:
-            for r in rows {
-                let broken = corruption(n); n += 1
-                s.write(reserving: room) { c in
-                    var i = 0
-                    c.v3Contract(contract, .csv, &i)
-                    c.v3Values(r, dataset, .csv, &i, corruption: broken)
-                    c.ascii("\r\n")
-                }
+            eachRow { c, r, broken, _ in
+                var i = 0
+                c.v3Contract(contract, .csv, &i)
+                c.v3Values(r, dataset, .csv, &i, corruption: broken)
+                c.ascii("\r\n")
             }
         case .v3NDJSON:
-            for r in rows {
-                let broken = corruption(n); n += 1
-                s.write(reserving: room) { c in
-                    var i = 0
-                    c.byte(UInt8(ascii: "{"))
-                    c.v3Contract(contract, .jsonObject, &i)
-                    c.v3Values(r, dataset, .jsonObject, &i, corruption: broken)
-                    c.ascii("}\n")
-                }
+            eachRow { c, r, broken, _ in
+                var i = 0
+                c.byte(UInt8(ascii: "{"))
+                c.v3Contract(contract, .jsonObject, &i)
+                c.v3Values(r, dataset, .jsonObject, &i, corruption: broken)
+                c.ascii("}\n")
             }
         case .v3JSON:
-            if slicesWritten > 0 { s.byte(UInt8(ascii: ",")) }
-            s.write(reserving: room) { c in
+            nested(head: { c in
                 var i = 0
                 c.ascii("{\"contract\":{")
                 c.v3Contract(contract, .jsonObject, &i)
                 c.ascii("},\"data\":[")
-            }
-            for r in rows {
-                let broken = corruption(n); n += 1
-                s.write(reserving: room) { c in
-                    if n > 1 { c.byte(UInt8(ascii: ",")) }
-                    var j = 0
-                    c.byte(UInt8(ascii: "{"))
-                    c.v3Values(r, dataset, .jsonObject, &j, corruption: broken)
-                    c.byte(UInt8(ascii: "}"))
-                }
-            }
-            s.text("]}")
+            }, row: { c, r, broken in
+                var j = 0
+                c.byte(UInt8(ascii: "{"))
+                c.v3Values(r, dataset, .jsonObject, &j, corruption: broken)
+                c.byte(UInt8(ascii: "}"))
+            })
         case .v2JSON:
-            if slicesWritten > 0 { s.byte(UInt8(ascii: ",")) }
-            s.write(reserving: room) { c in
+            nested(head: { c in
                 c.ascii("{\"contract\":{\"root\":\""); c.text(contract.root)
                 c.ascii("\",\"expiration\":"); c.compactDate(contract.expiration)
                 c.ascii(",\"strike\":"); c.int(contract.strike)
                 c.ascii(",\"right\":\""); c.ascii(contract.right == .call ? "C" : "P")
                 c.ascii("\"},\"ticks\":[")
-            }
-            for r in rows {
-                let broken = corruption(n); n += 1
-                s.write(reserving: room) { c in
-                    if n > 1 { c.byte(UInt8(ascii: ",")) }
-                    var j = 0
-                    c.byte(UInt8(ascii: "["))
-                    c.v2Values(r, dataset, .jsonArray, &j, corruption: broken)
-                    c.byte(UInt8(ascii: "]"))
-                }
-            }
-            s.text("]}")
+            }, row: { c, r, broken in
+                var j = 0
+                c.byte(UInt8(ascii: "["))
+                c.v2Values(r, dataset, .jsonArray, &j, corruption: broken)
+                c.byte(UInt8(ascii: "]"))
+            })
         case .v2CSV:
-            for r in rows {
-                let broken = corruption(n); n += 1
-                s.write(reserving: room) { c in
-                    c.text(contract.root); c.byte(UInt8(ascii: ","))
-                    c.compactDate(contract.expiration); c.byte(UInt8(ascii: ","))
-                    c.int(contract.strike); c.byte(UInt8(ascii: ","))
-                    c.ascii(contract.right == .call ? "C" : "P"); c.byte(UInt8(ascii: ","))
-                    var j = 0
-                    c.v2Values(r, dataset, .csv, &j, corruption: broken)
-                    c.byte(UInt8(ascii: "\n"))
-                }
+            eachRow { c, r, broken, _ in
+                c.text(contract.root); c.byte(UInt8(ascii: ","))
+                c.compactDate(contract.expiration); c.byte(UInt8(ascii: ","))
+                c.int(contract.strike); c.byte(UInt8(ascii: ","))
+                c.ascii(contract.right == .call ? "C" : "P"); c.byte(UInt8(ascii: ","))
+                var j = 0
+                c.v2Values(r, dataset, .csv, &j, corruption: broken)
+                c.byte(UInt8(ascii: "\n"))
             }
         }
     }
