@@ -23,7 +23,9 @@ enum ShortDecimal {
         var places = 0
         var scale = 1.0
         while places <= maxPlaces {
-            let scaled = (value * scale).rounded()
+            // Any nearby integer will do as the candidate, since the check below proves it; ties
+            // to even compile to one instruction where the default rounding calls libm.
+            let scaled = (value * scale).rounded(.toNearestOrEven)
             if scaled / scale == value {
                 return print(Int64(scaled), places: places, to: p)
             }

@@ -109,57 +109,78 @@ struct RootText {
     var text: String { String(decoding: raw, as: UTF8.self) }
 }
 
+/// The write position of one staging line, in room the staging buffer reserved for it. A
+/// struct with mutating methods rather than nested functions over a captured counter, which
+/// cost a runtime exclusivity check on every piece of every line.
+struct LineCursor {
+    let base: UnsafeMutablePointer<UInt8>
+    var offset = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    mutating func bytes(_ source: UnsafePointer<UInt8>, count: Int) {
+        (base + offset).update(from: source, count: count)
+        offset += count
+    }
+
+    mutating func bytes(_ source: [UInt8]) {
+        source.withUnsafeBufferPointer { bytes($0.baseAddress!, count: $0.count) }
+    }
+
+    mutating func byte(_ b: UInt8) {
+        base[offset] = b
+        offset += 1
+    }
+
+    mutating func integer(_ v: Int64) { offset += ShortDecimal.writeInteger(v, to: base + offset) }
+
+    mutating func null() { offset += ShortDecimal.writeNull(to: base + offset) }
+
+    /// NaN (an empty field) as null; otherwise the shortest exact decimal.
+    mutating func double(_ v: Double) {
+        if v.isNaN {
+            null()
+        } else if let n = ShortDecimal.write(v, to: base + offset) {
+            offset += n
+        } else {
+            // Rare: more than 9 places, or huge. Swift's shortest round-trip text.
+            bytes(Array((v.isFinite ? v.description : "null").utf8))
+        }
+    }
+}
+
 extension StagingFile {
     /// Writes row `r` as one line at `p`; returns its length.
     func writeLine(_ batch: OptionRowBatch, row r: Int, contract: ContractKey, order: ValueOrder,
                    to p: UnsafeMutablePointer<UInt8>) -> Int {
-        var i = 0
-        func key(_ k: Int) {
-            keys.bytes.withUnsafeBufferPointer { all in
-                let start = keys.offsets[k], n = keys.offsets[k + 1] - start
-                (p + i).update(from: all.baseAddress! + start, count: n)
-                i += n
+        var line = LineCursor(p)
+        keys.bytes.withUnsafeBufferPointer { keyBytes in
+            let offsets = keys.offsets
+            func key(_ k: Int, _ line: inout LineCursor) {
+                line.bytes(keyBytes.baseAddress! + offsets[k], count: offsets[k + 1] - offsets[k])
             }
-        }
-        func bytes(_ b: [UInt8]) {
-            b.withUnsafeBufferPointer { (p + i).update(from: $0.baseAddress!, count: $0.count) }
-            i += b.count
-        }
-        func integer(_ v: Int64) { i += ShortDecimal.writeInteger(v, to: p + i) }
-
-        key(0); bytes(root.quoted)
-        key(1); integer(Int64(contract.expiration))
-        key(2); integer(contract.strike)
-        key(3); p[i] = UInt8(ascii: "\""); p[i + 1] = contract.right.rawValue; p[i + 2] = UInt8(ascii: "\""); i += 3
-        key(4); integer(Int64(batch.dates[r]))
-        key(5); integer(Int64(batch.times[r]))
-        batch.doubles.withUnsafeBufferPointer { doubles in
-            batch.integers.withUnsafeBufferPointer { integers in
-                for (c, slot) in order.slots.enumerated() {
-                    key(6 + c)
-                    if slot.isDouble {
-                        let v = doubles[r * order.doubleStride + slot.index]
-                        if v.isNaN {
-                            i += ShortDecimal.writeNull(to: p + i)
-                        } else if let n = ShortDecimal.write(v, to: p + i) {
-                            i += n
+            key(0, &line); line.bytes(root.quoted)
+            key(1, &line); line.integer(Int64(contract.expiration))
+            key(2, &line); line.integer(contract.strike)
+            key(3, &line); line.byte(UInt8(ascii: "\"")); line.byte(contract.right.rawValue); line.byte(UInt8(ascii: "\""))
+            key(4, &line); line.integer(Int64(batch.dates[r]))
+            key(5, &line); line.integer(Int64(batch.times[r]))
+            batch.doubles.withUnsafeBufferPointer { doubles in
+                batch.integers.withUnsafeBufferPointer { integers in
+                    for (c, slot) in order.slots.enumerated() {
+                        key(6 + c, &line)
+                        if slot.isDouble {
+                            line.double(doubles[r * order.doubleStride + slot.index])
                         } else {
-                            // Rare: more than 9 places, or huge. Swift's shortest round-trip text.
-                            bytes(Array((v.isFinite ? v.description : "null").utf8))
-                        }
-                    } else {
-                        let v = integers[r * order.integerStride + slot.index]
-                        if v == OptionRowBatch.missingInteger {
-                            i += ShortDecimal.writeNull(to: p + i)
-                        } else {
-                            integer(v)
+                            let v = integers[r * order.integerStride + slot.index]
+                            if v == OptionRowBatch.missingInteger { line.null() } else { line.integer(v) }
                         }
                     }
                 }
             }
         }
-        p[i] = UInt8(ascii: "}")
-        p[i + 1] = UInt8(ascii: "\n")
-        return i + 2
+        line.byte(UInt8(ascii: "}"))
+        line.byte(UInt8(ascii: "\n"))
+        return line.offset
     }
 }
