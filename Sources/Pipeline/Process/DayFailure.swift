@@ -1,3 +1,4 @@
+import StateStore
 public import ThetaData
 
 /// Why a day was not archived. `kind` is what the ledger records as the error type and what
@@ -43,6 +44,8 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
             return DayFailure(.cancelled, "\(doing): cancelled", remediation: "Run the command again; staged expirations are kept.")
         case let staging as StagingError:
             return DayFailure(.staging, "\(doing): \(staging.message)", remediation: "Check processing.tempDirectory.")
+        case let ledger as StateStoreError:
+            return DayFailure(.ledger, "\(doing): \(ledger)", remediation: "Run `spx-data health` to check the ledger.")
         default:
             return DayFailure(.conversion, "\(doing): \(error)", remediation: "Run `spx-data errors` for details and retry the date.")
         }

@@ -1,0 +1,23 @@
+import StateStore
+import Testing
+import ThetaData
+@testable import Pipeline
+
+@Suite("Day failures are typed by what failed")
+struct DayFailureTests {
+    @Test("each underlying error maps to its kind, which the ledger records as the error type")
+    func kinds() {
+        let cases: [(any Error, DayFailure.Kind, String)] = [
+            (ThetaDataError(code: .permission, request: "GET x", status: 471), .terminal, "terminal_"),
+            (StagingError(message: "cannot write x"), .staging, "staging"),
+            (StateStoreError(code: .open, path: "/l.db", message: "locked", remediation: "retry"), .ledger, "ledger"),
+            (CancellationError(), .cancelled, "cancelled"),
+        ]
+        for (error, kind, type) in cases {
+            let failure = DayFailure.wrapping(error, while: "SPX greeks 2024-03-15")
+            #expect(failure.kind == kind, "\(error)")
+            #expect(failure.errorType.hasPrefix(type))
+            #expect(failure.message.hasPrefix("SPX greeks 2024-03-15: "))
+        }
+    }
+}
