@@ -47,13 +47,28 @@ struct ArchiveSession {
     }
 
     /// Processes `jobs`, `parallelDates` at a time; a failed date never stops the others.
-    func run(_ jobs: [DayJob], parallelDates: Int) async -> [DayOutcome] {
+    /// SIGINT or SIGTERM stops the run gracefully (see `StopSignals`); `stoppedBy` names it.
+    func run(_ jobs: [DayJob], parallelDates: Int) async -> (outcomes: [DayOutcome], stoppedBy: Int32?) {
+        let reporter = self.reporter
         let ticker = Task { await reporter.runTicker() }
         defer { ticker.cancel() }
+        let processor = self.processor
+        let work = Task { await Self.process(jobs, parallelDates: parallelDates, with: processor) }
+        let signals = StopSignals { number in
+            reporter.note("stopping on \(StopSignals.name(number)): abandoning the expirations in flight, keeping what is staged "
+                          + "(a second signal stops at once)")
+            work.cancel()
+        }
+        let outcomes = await work.value
+        signals.cancel()
+        try? await client.shutdown()
+        return (outcomes.sorted { $0.job.date < $1.job.date }, signals.stoppedBy)
+    }
+
+    private static func process(_ jobs: [DayJob], parallelDates: Int, with processor: DayProcessor) async -> [DayOutcome] {
         // The group's state stays inside its body and is returned: a nested function
         // writing to variables outside the closure miscompiled in release builds here.
-        let processor = self.processor
-        let outcomes = await withTaskGroup(of: DayOutcome.self, returning: [DayOutcome].self) { group in
+        await withTaskGroup(of: DayOutcome.self, returning: [DayOutcome].self) { group in
             var waiting = jobs[...]
             func process(_ job: DayJob) async -> DayOutcome {
                 do throws(DayFailure) {
@@ -67,12 +82,11 @@ struct ArchiveSession {
             var outcomes: [DayOutcome] = []
             while let outcome = await group.next() {
                 outcomes.append(outcome)
-                if let job = waiting.popFirst() { group.addTask { await process(job) } }
+                // Once stopped, the dates not yet begun are left as they are.
+                if !Task.isCancelled, let job = waiting.popFirst() { group.addTask { await process(job) } }
             }
             return outcomes
         }
-        try? await client.shutdown()
-        return outcomes.sorted { $0.job.date < $1.job.date }
     }
 }
 
@@ -92,6 +106,8 @@ struct RunSummary: Encodable {
     var rowsPerSecond: Double
     var files: [String]
     var failures: [String: String]
+    /// Dates of the run never begun because it was stopped.
+    var notStarted = 0
 
     init(_ outcomes: [DayOutcome], seconds: Double) {
         var ok: [DayResult] = []
@@ -117,6 +133,7 @@ struct RunSummary: Encodable {
             + String(format: "%.1f MB in %.1f s (%.0f rows/s)\n", Double(bytes) / 1e6, seconds, rowsPerSecond)
         for file in files { out += "  \(file)\n" }
         for (date, reason) in failures.sorted(by: { $0.key < $1.key }) { out += "  FAILED \(date): \(reason)\n" }
+        if notStarted > 0 { out += "  \(notStarted) date(s) not started: the run was stopped\n" }
         return out
     }
 }

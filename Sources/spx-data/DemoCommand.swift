@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
             let session = ArchiveSession(store: store, config: config, totalDates: sessions.count)
             let jobs = sessions.map { DayJob(symbol: "SPX", dataset: .greeks, date: $0) }
             let started = ContinuousClock.now
-            let outcomes = await session.run(jobs, parallelDates: 2)
+            let (outcomes, _) = await session.run(jobs, parallelDates: 2)
             let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
             writeOut(summary.text)
             if let file = summary.files.last {

@@ -40,14 +40,22 @@ struct LedgerOptions: ParsableArguments {
         return values
     }
 
-    /// Opens the ledger or exits 2 with the error and its fix on standard error.
+    /// Opens the ledger or exits 2 with the error and its fix on standard error. Dates left
+    /// `processing` by a process that is gone are named on standard error, whatever the command.
     func openStore() throws -> StateStore {
+        let store: StateStore
         do {
-            return try StateStore(path: resolvedDatabasePath)
+            store = try StateStore(path: resolvedDatabasePath)
         } catch {
             printError("error: \(error)")
             throw ExitCodes.ledgerError
         }
+        for record in (try? store.staleProcessing()) ?? [] {
+            printError("note: \(record.symbol) \(record.dataset) \(record.date) was left processing by process "
+                       + "\(record.processId.map(String.init) ?? "unknown"), which is gone; the next `spx-data process` "
+                       + "or `spx-data retry` of the date resumes it")
+        }
+        return store
     }
 
     /// The configuration of this run (flag > environment > stored > default), or exits 64 naming

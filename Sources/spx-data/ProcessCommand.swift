@@ -16,15 +16,19 @@ struct DayOptions: ParsableArguments {
     @Option(help: "Summary format: table or json (progress then goes to standard error).")
     var format: ReportFormat = .table
 
-    func jobs(_ dates: [CivilDate], config: ResolvedConfiguration) throws -> [DayJob] {
+    /// The symbol and dataset of this run, or exits 64 naming an unknown dataset.
+    func target(config: ResolvedConfiguration) throws -> (symbol: String, dataset: ThetaDataDataset) {
         let symbol = (symbol ?? config.symbols.first ?? "SPX").uppercased()
-        let dataset: ThetaDataDataset
         do {
-            dataset = try ArchiveSession.dataset(named: self.dataset ?? config.dataset)
+            return (symbol, try ArchiveSession.dataset(named: self.dataset ?? config.dataset))
         } catch let error as ValidationError {
             printError("error: \(error.message)")
             throw ExitCodes.badInput
         }
+    }
+
+    func jobs(_ dates: [CivilDate], config: ResolvedConfiguration) throws -> [DayJob] {
+        let (symbol, dataset) = try target(config: config)
         let interval = ArchiveSession.intervalMs(config.interval)
         return dates.map { DayJob(symbol: symbol, dataset: dataset, date: $0, intervalMs: interval) }
     }
@@ -35,12 +39,15 @@ struct DayOptions: ParsableArguments {
         let session = ArchiveSession(store: store, config: config, totalDates: jobs.count,
                                      progressToStandardError: format == .json)
         let started = ContinuousClock.now
-        let outcomes = await session.run(jobs, parallelDates: parallelDates)
-        let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
+        let (outcomes, stoppedBy) = await session.run(jobs, parallelDates: parallelDates)
+        var summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
+        summary.notStarted = jobs.count - outcomes.count
         switch format {
         case .json: writeOut(try JSONText.encode(summary))
         case .table, .csv: writeOut(summary.text)
         }
+        // The shell's convention for a run ended by a signal: 128 plus its number.
+        if let stoppedBy { throw ExitCode(128 + stoppedBy) }
         if summary.datesFailed > 0 { throw ExitCodes.checkFailed }
     }
 }

@@ -56,6 +56,8 @@ final class ProgressReporter: Sendable {
                 s.days[job]?.staged = alreadyStaged
                 s.days[job]?.phase = "fetching"
                 if !s.order.contains(job) { s.order.append(job) }
+            case .recovered(let job, let pid):
+                emit(&s, "note   \(job.symbol) \(job.date)  process \(pid) stopped while processing it; resuming from its staged expirations")
             case .rows(let job, let root, let expiration, let rows, let bytes):
                 s.days[job]?.inFlight["\(root) \(expiration)"] = (rows, bytes)
                 s.days[job]?.current = "\(root) \(expiration)"
@@ -82,6 +84,11 @@ final class ProgressReporter: Sendable {
                 emit(&s, "FAILED \(job.symbol) \(job.date)  \(failure.description)")
             }
         }
+    }
+
+    /// Prints a line of its own above the live display.
+    func note(_ line: String) {
+        state.withLock { s in emit(&s, line) }
     }
 
     /// Prints a permanent line above the live display.

@@ -28,6 +28,8 @@ enum CLI {
             process.environment = merged
         }
         let out = Pipe(), err = Pipe()
+        // Never a terminal: commands that would ask a question must not wait for one.
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -45,4 +47,42 @@ enum CLI {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+}
+
+/// `spx-data` running in the background, its output going to files, for tests that act on
+/// it while it works (stop it, kill it, race it).
+final class BackgroundCLI {
+    let process = Process()
+    let outputPath: String
+
+    init(_ arguments: [String], in directory: String) throws {
+        outputPath = directory + "/background-\(UUID().uuidString).out"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Waits for the exit; returns the status and everything printed.
+    func wait() -> (status: Int32, output: String) {
+        process.waitUntilExit()
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, text)
+    }
+}
+
+/// Polls `condition` every 50 ms for up to `seconds`; true once it holds.
+func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    return try condition()
 }

@@ -18,15 +18,20 @@ final class SimulatorProcess {
         try process.run()
     }
 
-    /// The first line the simulator prints: its base URL once it listens.
+    private var url: String?
+
+    /// The first line the simulator prints: its base URL once it listens (read once, kept).
     func baseURL() -> String {
+        if let url { return url }
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let more = out.fileHandleForReading.availableData
             if more.isEmpty { break }
             line.append(more)
         }
-        return String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        url = text
+        return text
     }
 
     /// Sends SIGTERM and returns the exit status and standard error.

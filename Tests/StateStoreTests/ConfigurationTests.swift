@@ -15,6 +15,7 @@ struct ConfigurationTests {
         (.dataset, "open_interest", "open_interest"),
         (.interval, "15m", "15m"),
         (.minFreeDiskGB, "2.5", "2.5"),
+        (.maxRetries, " 5 ", "5"),
         (.databasePath, "data/x.db", "data/x.db"),
     ]
     static let bad: [(ConfigurationKey, String)] = [
@@ -28,6 +29,7 @@ struct ConfigurationTests {
         (.symbols, "SPX,,SPY"), (.symbols, "SPX,SPX"), (.symbols, "S&P"), (.symbols, "ABCDEFGHIJK"),
         (.dataset, "trades"), (.interval, "2m"), (.interval, "tick"),
         (.minFreeDiskGB, "-1"), (.minFreeDiskGB, "lots"), (.minFreeDiskGB, "nan"),
+        (.maxRetries, "-1"), (.maxRetries, "101"), (.maxRetries, "2.5"),
         (.databasePath, ""),
     ]
 

@@ -15,6 +15,7 @@ struct FaultSpecTests {
         #expect(spec.faults[7].trickleDelay == .milliseconds(10))
         #expect(try FaultSpec(parsing: "").faults.isEmpty)
         #expect(try FaultSpec(parsing: "malformed:n=1").faults[0].trigger == .firstRequests(1))
+        #expect(try FaultSpec(parsing: "trickle:exp=2024-03-18|2024-03-19").faults[0].expirations == ["2024-03-18", "2024-03-19"])
     }
 
     @Test("bad parts are named", arguments: [

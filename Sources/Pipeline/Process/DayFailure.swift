@@ -15,6 +15,8 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         case verification
         case ledger
         case cancelled
+        /// Another live process is working on the same (symbol, dataset, date); nothing was touched.
+        case busy = "already_running"
     }
 
     public var kind: Kind

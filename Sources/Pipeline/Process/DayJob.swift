@@ -8,12 +8,16 @@ public struct DayJob: Sendable, Hashable {
     public var dataset: Dataset
     public var date: CivilDate
     public var intervalMs: Int
+    /// The ledger's error type of the failure this run retries, if it is a retry: kept with
+    /// a new failure, and named when the old errors are marked resolved.
+    public var retryOf: String?
 
-    public init(symbol: String, dataset: Dataset, date: CivilDate, intervalMs: Int = 60_000) {
+    public init(symbol: String, dataset: Dataset, date: CivilDate, intervalMs: Int = 60_000, retryOf: String? = nil) {
         self.symbol = symbol.uppercased()
         self.dataset = dataset
         self.date = date
         self.intervalMs = intervalMs
+        self.retryOf = retryOf
     }
 
     /// The option roots of the symbol: index options trade under more than one.

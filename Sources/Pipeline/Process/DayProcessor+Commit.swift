@@ -23,6 +23,8 @@ extension DayProcessor {
         try FileDigest.makeDirectories(directory)
         let temporary = "\(final).tmp-\(getpid())"
         Self.removeAbandoned(final)
+        InFlightFiles.register(temporary)
+        defer { InFlightFiles.unregister(temporary) }
         let conversion = startConversion(job, inputs.files, to: temporary, finalMetadata: { self.metadata(job, inputs.staged) })
         do {
             let (files, requests) = try await stage(job, planned, into: inputs)

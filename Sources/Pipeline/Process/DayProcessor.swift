@@ -44,13 +44,7 @@ public final class DayProcessor: Sendable {
                              remediation: "Pick a trading day; `spx-data calendar --from \(job.date)` lists the sessions.")
         }
         let started = ContinuousClock.now
-        var record: ProcessingRecord
-        do {
-            record = try startRecord(job)
-        } catch {
-            throw DayFailure(.ledger, "cannot record \(job.symbol) \(job.date) as processing: \(error)",
-                             remediation: "Run `spx-data health` to check the ledger.")
-        }
+        var record = try claim(job)
         do {
             try checkDisk(job)
             let result = try await run(job, started: started)
@@ -70,6 +64,8 @@ public final class DayProcessor: Sendable {
             record.updatedAt = Timestamps.now()
             try store.save([record])
             try store.record(metrics: metrics(job, result))
+            try store.resolveErrors(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
+                                    method: "\(job.retryOf == nil ? "" : "retry ")succeeded on attempt \(record.retryCount + 1)")
             progress(.committed(job, result))
             return result
         } catch {
@@ -82,26 +78,33 @@ public final class DayProcessor: Sendable {
             record.updatedAt = Timestamps.now()
             try? store.recordFailure(record, error: ErrorRecord(
                 symbol: job.symbol, dataset: job.dataset.name, date: job.date.description, errorType: failure.errorType,
-                errorMessage: failure.description, retryAttempt: record.retryCount))
+                errorMessage: failure.description, retryAttempt: record.retryCount,
+                contextData: job.retryOf.map { "{\"retry_of\":\"\($0)\"}" }))
             progress(.failed(job, failure))
             throw failure
         }
     }
 
-    /// The day's ledger row, now `processing` by this process; a rerun after a failure counts.
-    private func startRecord(_ job: DayJob) throws -> ProcessingRecord {
-        let existing = try store.processingRecords(ProcessingFilter(
-            symbol: job.symbol, dataset: job.dataset.name, from: job.date.description, through: job.date.description)).first
-        var record = existing ?? ProcessingRecord(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
-                                                  status: .queued)
-        if existing?.status == .failed || existing?.status == .processing { record.retryCount += 1 }
-        record.status = .processing
-        record.startedAt = Timestamps.now()
-        record.completedAt = nil
-        record.processId = getpid()
-        record.updatedAt = Timestamps.now()
-        try store.save([record])
-        return record
+    /// The day's ledger row, now `processing` by this process (a rerun after a failure
+    /// counts as an attempt); refused when another live process is working on the day.
+    private func claim(_ job: DayJob) throws(DayFailure) -> ProcessingRecord {
+        let claim: Claim
+        do {
+            claim = try store.claim(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
+                                    processId: getpid())
+        } catch {
+            throw DayFailure(.ledger, "cannot record \(job.symbol) \(job.date) as processing: \(error)",
+                             remediation: "Run `spx-data health` to check the ledger.")
+        }
+        switch claim {
+        case .claimed(let record, let recovered):
+            if let recovered { progress(.recovered(job, processId: recovered)) }
+            return record
+        case .busy(let holder):
+            throw DayFailure(.busy, "\(job.symbol) \(job.dataset) \(job.date) is being processed by process \(holder.processId ?? 0) "
+                             + "since \(holder.startedAt ?? "an unknown time")",
+                             remediation: "Wait for it to finish, or run `spx-data stop` to stop it gracefully.")
+        }
     }
 
     /// Stops before a day when the disk cannot hold it: the estimate (staging plus file,

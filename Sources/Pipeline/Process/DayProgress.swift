@@ -8,6 +8,8 @@ public import MarketCalendar
 public enum DayProgress: Sendable {
     /// The day's expirations are known; `alreadyStaged` of them come from an earlier run.
     case planned(DayJob, expirations: Int, alreadyStaged: Int)
+    /// The day was left `processing` by `processId`, which is gone; this run takes it over.
+    case recovered(DayJob, processId: Int32)
     /// Rows of one expiration arrived (a running total for that expiration).
     case rows(DayJob, root: String, expiration: CivilDate, rows: Int, bytes: Int64)
     case staged(DayJob, root: String, expiration: CivilDate, rows: Int)

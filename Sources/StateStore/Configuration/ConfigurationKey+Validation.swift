@@ -46,6 +46,9 @@ extension ConfigurationKey {
         case .minFreeDiskGB:
             guard let n = Double(value), n.isFinite, n >= 0 else { throw fail() }
             return value
+        case .maxRetries:
+            guard let n = Int(value), (0...100).contains(n) else { throw fail() }
+            return String(n)
         }
     }
 

@@ -13,6 +13,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case dataset = "processing.dataset"
     case interval = "processing.interval"
     case minFreeDiskGB = "processing.minFreeDiskGB"
+    case maxRetries = "processing.maxRetries"
     case databasePath = "database.path"
 
     /// The types the `configuration.value_type` column allows.
@@ -43,13 +44,14 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .dataset: "Dataset to archive"
         case .interval: "Bar interval of the history requests"
         case .minFreeDiskGB: "Free disk space, in GB, below which processing stops"
+        case .maxRetries: "Attempts after the first that `retry` makes for a date before it needs --force"
         case .databasePath: "SQLite ledger location (informational: --db or SPX_DATA_DB choose it)"
         }
     }
 
     public var valueType: ValueType {
         switch self {
-        case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB: .number
+        case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB, .maxRetries: .number
         case .startDate: .date
         default: .string
         }
@@ -72,6 +74,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .dataset: "one of " + Self.datasets.joined(separator: ", ")
         case .interval: "one of " + Self.intervals.joined(separator: ", ")
         case .minFreeDiskGB: "a number of gigabytes, 0 or more, e.g. 10 or 2.5"
+        case .maxRetries: "a whole number from 0 to 100"
         }
     }
 
@@ -89,6 +92,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .dataset: "greeks"
         case .interval: "1m"
         case .minFreeDiskGB: "10"
+        case .maxRetries: "3"
         case .databasePath: "./data/spx-pipeline.db"
         }
     }

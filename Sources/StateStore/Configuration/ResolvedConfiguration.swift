@@ -44,6 +44,8 @@ public struct ResolvedConfiguration: Sendable {
     /// Bytes below which processing must not start.
     public var minFreeDiskBytes: UInt64 { UInt64((Double(self[.minFreeDiskGB]) ?? 10) * 1_000_000_000) }
     public var minFreeDiskGB: Double { Double(self[.minFreeDiskGB]) ?? 10 }
+    /// Attempts after the first that `retry` makes before it needs `--force`.
+    public var maxRetries: Int { Int(self[.maxRetries]) ?? 3 }
 
     /// The option roots of a symbol: SPX is listed under SPX (monthly, AM-settled) and SPXW
     /// (weekly and daily, PM-settled); other symbols under their own name.

@@ -36,7 +36,7 @@ extension FaultSpec {
         let allowed: [Kind: Set<String>] = [
             .rateLimited: ["p", "n", "retry-after"], .disconnected: ["p", "n", "for"], .starting: ["p", "n"],
             .tooLarge: ["above"], .noData: ["exp"], .reset: ["p", "n"], .truncate: ["p", "n"],
-            .trickle: ["p", "n", "bytes", "delay"], .malformed: ["p", "n"],
+            .trickle: ["p", "n", "bytes", "delay", "exp"], .malformed: ["p", "n"],
         ]
         guard allowed[fault.kind]!.contains(name) else {
             let names = allowed[fault.kind]!.sorted().joined(separator: ", ")

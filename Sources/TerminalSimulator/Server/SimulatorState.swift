@@ -78,7 +78,11 @@ actor SimulatorState {
         var body = BodyFaults(key: draws.next())
         if let fault = faults.fault(.reset) { body.reset = hits(fault, index) }
         if let fault = faults.fault(.truncate) { body.truncate = hits(fault, index) }
-        if let fault = faults.fault(.trickle), hits(fault, index) { body.trickle = (fault.trickleBytes, fault.trickleDelay) }
+        // With exp=, only those expirations trickle: a test can hold one back while the rest arrive.
+        if let fault = faults.fault(.trickle), hits(fault, index),
+           fault.expirations.isEmpty || expiration.map(fault.expirations.contains) == true {
+            body.trickle = (fault.trickleBytes, fault.trickleDelay)
+        }
         if let fault = faults.fault(.malformed) {
             // `p` is a per-row probability; `n` breaks every row of the first n requests only,
             // so a client's retry of the same request can be seen to come back clean.

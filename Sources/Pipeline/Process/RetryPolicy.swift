@@ -1,0 +1,22 @@
+/// What `retry` does with a failed date, by the error type its last attempt recorded.
+public enum RetryPolicy: Sendable, Equatable {
+    /// Keep the staged expirations and fetch only the rest: the failure was outside them
+    /// (the Terminal, the disk, the ledger, a stop or a crash).
+    case resume
+    /// Discard the date's staging and fetch everything again: the staged data itself may be
+    /// what failed (writing it, converting it, verifying the file made from it).
+    case restage
+    /// Retrying cannot help.
+    case never(reason: String)
+
+    public static func forErrorType(_ type: String?) -> RetryPolicy {
+        switch type {
+        case DayFailure.Kind.notASession.rawValue?:
+            .never(reason: "the date is not an NYSE session")
+        case DayFailure.Kind.staging.rawValue?, DayFailure.Kind.conversion.rawValue?, DayFailure.Kind.verification.rawValue?:
+            .restage
+        default:
+            .resume
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import StateStore
+import Testing
+
+/// A day whose last expiration trickles from the simulator, so a run can be caught in the
+/// middle: two expirations staged, the third still arriving.
+struct SlowDay {
+    static let date = "2024-03-15"
+    /// Of the day's three expirations at scale 0.02 (SPX 03-15, SPXW 03-15, SPXW 03-18), the last one is slow.
+    static let faults = "trickle:exp=2024-03-18,bytes=64,delay=50ms"
+
+    let slow: SimulatorProcess
+    let archive: ArchiveDirectory
+
+    init() throws {
+        slow = try SimulatorProcess(["--port", "0", "--scale", "0.02", "--faults", Self.faults])
+        archive = try ArchiveDirectory(slow)
+    }
+
+    var stagingDirectory: String { archive.path + "/staging/SPX/\(Self.date)/greeks" }
+
+    func stagedFiles() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: stagingDirectory)) ?? []).filter { $0.hasSuffix(".ndjson") }.sorted()
+    }
+
+    /// Settings pointing at another simulator (a healthy one), same ledger and directories.
+    func settings(baseURL: String) -> [String] {
+        archive.settings.map { $0.hasPrefix("thetadata.baseUrl=") ? "thetadata.baseUrl=\(baseURL)" : $0 }
+    }
+
+    /// Starts `process DATE` and waits until two expirations are staged.
+    func startCaughtMidway() throws -> BackgroundCLI {
+        let run = try BackgroundCLI(["process", Self.date] + archive.settings, in: archive.path)
+        let midway = eventually(within: 60) { stagedFiles().count >= 2 }
+        #expect(midway, "two expirations should be staged while the third trickles")
+        return run
+    }
+
+    func record() throws -> ProcessingRecord? {
+        try StateStore(path: archive.path + "/ledger.db").processingRecords().first { $0.date == Self.date }
+    }
+
+    func errors() throws -> [ErrorRecord] { try StateStore(path: archive.path + "/ledger.db").errors() }
+
+    /// Every file under the archive tree.
+    func archiveFiles() -> [String] {
+        (FileManager.default.enumerator(atPath: archive.path + "/archive")?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix("/") && ($0.contains(".parquet")) }
+    }
+}
+
+@Suite("stop, retry, cleanup, and recovery from a killed run", .serialized)
+struct UnattendedCommandTests {
+    @Test("stop: a second process is refused meanwhile; the run stops gracefully, keeps its stage, and retry resumes it")
+    func stopThenRetry() throws {
+        let day = try SlowDay()
+        defer { _ = day.slow.stop() }
+        let run = try day.startCaughtMidway()
+
+        let second = try CLI.run(["process", SlowDay.date] + day.archive.settings)
+        #expect(second.status == 1)
+        #expect(second.stdout.contains("is being processed by process \(run.pid)"), "\(second.stdout)")
+        #expect(try day.record()?.processId == run.pid)
+
+        let stop = try CLI.run(["stop", "--timeout", "30", "--db", day.archive.path + "/ledger.db"])
+        #expect(stop.status == 0, "\(stop.stderr)")
+        #expect(stop.stdout.contains("asked process \(run.pid) to stop: SPX greeks \(SlowDay.date)") && stop.stdout.contains("stopped"))
+        let (status, output) = run.wait()
+        #expect(status == 128 + SIGTERM, "\(output)")
+        #expect(output.contains("stopping on SIGTERM"))
+
+        let stopped = try #require(try day.record())
+        #expect(stopped.status == .failed && stopped.errorType == "cancelled" && stopped.processId == nil)
+        #expect(day.archiveFiles().isEmpty, "\(day.archiveFiles())")
+        #expect(day.stagedFiles().count >= 2)
+        #expect(try CLI.run(["stop", "--db", day.archive.path + "/ledger.db"]).stdout == "nothing is running\n")
+
+        let keep = try CLI.run(["cleanup", "--temp-files", "--dry-run"] + day.archive.settings)
+        #expect(keep.status == 0 && keep.stdout == "nothing to clean up\n", "\(keep.stdout)")
+        let failedStage = try CLI.run(["cleanup", "--failed-outputs", "--dry-run", "--format", "json"] + day.archive.settings)
+        #expect(failedStage.stdout.contains(day.stagingDirectory) && failedStage.stdout.contains("staging kept for a failed date"))
+
+        let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
+        defer { _ = healthy.stop() }
+        let settings = day.settings(baseURL: healthy.baseURL())
+        let capped = try CLI.run(["retry", SlowDay.date, "--set", "processing.maxRetries=0"] + settings)
+        #expect(capped.status == 1 && capped.stderr.contains("processing.maxRetries is 0"), "\(capped.stderr)")
+        let unconfirmed = try CLI.run(["retry", SlowDay.date, "--force", "--set", "processing.maxRetries=0"] + settings)
+        #expect(unconfirmed.status == 64 && unconfirmed.stderr.contains("add --yes"), "\(unconfirmed.stderr)")
+
+        let retry = try CLI.run(["retry", SlowDay.date, "--force", "--yes", "--set", "processing.maxRetries=0"] + settings)
+        #expect(retry.status == 0, "\(retry.stdout)\(retry.stderr)")
+        #expect(retry.stdout.contains("was cancelled: resuming from staged expirations"))
+        let done = try #require(try day.record())
+        #expect(done.status == .success && done.retryCount == 1)
+        // Only the one expiration that was not staged is asked for again.
+        #expect(done.apiRequestsMade == 1, "\(String(describing: done.apiRequestsMade))")
+        let errors = try day.errors()
+        #expect(errors.map(\.errorType) == ["cancelled"])
+        #expect(errors.first?.resolutionMethod == "retry succeeded on attempt 2")
+        #expect(day.stagedFiles().isEmpty)
+    }
+
+    @Test("kill -9 mid-day: every command notes the stale row; the next run takes over, resumes and completes")
+    func killedRunRecovers() throws {
+        let day = try SlowDay()
+        defer { _ = day.slow.stop() }
+        let run = try day.startCaughtMidway()
+        kill(run.pid, SIGKILL)
+        _ = run.wait()
+        #expect(try day.record()?.status == .processing)
+
+        let status = try CLI.run(["list", "--db", day.archive.path + "/ledger.db"])
+        #expect(status.stderr.contains("was left processing by process \(run.pid), which is gone"), "\(status.stderr)")
+
+        let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
+        defer { _ = healthy.stop() }
+        let rerun = try CLI.run(["process", SlowDay.date] + day.settings(baseURL: healthy.baseURL()))
+        #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
+        #expect(rerun.stdout.contains("process \(run.pid) stopped while processing it; resuming"))
+        let done = try #require(try day.record())
+        #expect(done.status == .success && done.apiRequestsMade == 1 && done.retryCount == 1)
+
+        // The same day from scratch holds the same rows: nothing lost, nothing twice.
+        let fresh = try ArchiveDirectory(healthy)
+        #expect(try CLI.run(["process", SlowDay.date] + fresh.settings).status == 0)
+        let reference = try #require(try StateStore(path: fresh.path + "/ledger.db").processingRecords().first)
+        // The files differ in their creation time; the rows they were made from must not.
+        #expect(done.recordCount == reference.recordCount)
+        let resumed = try contentHash(day.archive.file(SlowDay.date))
+        #expect(resumed.count == 64 && resumed == (try contentHash(fresh.file(SlowDay.date))))
+        #expect(day.archiveFiles().sorted() == ["2024/03/15/spx-options-2024-03-15.parquet", "2024/03/15/spx-options-2024-03-15.parquet.sha256"])
+        let errors = try day.errors()
+        #expect(errors.map(\.errorType) == ["interrupted"] && errors.first?.resolvedAt != nil)
+    }
+}
+
+/// The footer's hash of the staged rows a day file was made from.
+func contentHash(_ file: String) throws -> String {
+    let inspect = try CLI.run(["parquet", "inspect", file, "--format", "json"])
+    let line = inspect.stdout.split(separator: "\n").first { $0.contains("\"spx-data.content_sha256\"") } ?? ""
+    return String(line.split(separator: "\"").dropLast().last ?? "")
+}
