@@ -124,14 +124,41 @@ struct UnattendedCommandTests {
         // The same day from scratch holds the same rows: nothing lost, nothing twice.
         let fresh = try ArchiveDirectory(healthy)
         #expect(try CLI.run(["process", SlowDay.date] + fresh.settings).status == 0)
-        let reference = try #require(try StateStore(path: fresh.path + "/ledger.db").processingRecords().first)
+        let freshRecord = try #require(try StateStore(path: fresh.path + "/ledger.db").processingRecords().first)
         // The files differ in their creation time; the rows they were made from must not.
-        #expect(done.recordCount == reference.recordCount)
+        #expect(done.recordCount == freshRecord.recordCount)
         let resumed = try contentHash(day.archive.file(SlowDay.date))
-        #expect(resumed.count == 64 && resumed == (try contentHash(fresh.file(SlowDay.date))))
+        let reference = try contentHash(fresh.file(SlowDay.date))
+        #expect(resumed.count == 64 && resumed == reference)
         #expect(day.archiveFiles().sorted() == ["2024/03/15/spx-options-2024-03-15.parquet", "2024/03/15/spx-options-2024-03-15.parquet.sha256"])
         let errors = try day.errors()
         #expect(errors.map(\.errorType) == ["interrupted"] && errors.first?.resolvedAt != nil)
+    }
+
+    @Test("process-gaps: a dry run plans oldest first with an estimate and writes nothing; the run fills exactly the batch")
+    func processGaps() throws {
+        let simulator = try SimulatorProcess(["--port", "0", "--scale", "0.01"])
+        defer { _ = simulator.stop() }
+        let archive = try ArchiveDirectory(simulator)
+        let noStart = try CLI.run(["process-gaps"] + archive.settings)
+        #expect(noStart.status == 64 && noStart.stderr.contains("config set processing.startDate"), "\(noStart.stderr)")
+
+        #expect(try CLI.run(["process", "2024-03-12"] + archive.settings).status == 0)
+        let options = ["--start-date", "2024-03-11", "--order", "date", "--batch-size", "3"] + archive.settings
+        let plan = try CLI.run(["process-gaps", "--dry-run", "--format", "json"] + options)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        // 03-12 is archived, so the three oldest gaps skip it.
+        for date in ["2024-03-11", "2024-03-13", "2024-03-14"] { #expect(plan.stdout.contains("\"date\" : \"\(date)\""), "\(plan.stdout)") }
+        #expect(!plan.stdout.contains("\"2024-03-12\"") && !plan.stdout.contains("\"2024-03-15\""))
+        #expect(plan.stdout.contains("the average of 1 successful day(s)"), "\(plan.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: archive.file("2024-03-11")))
+        #expect(try StateStore(path: archive.path + "/ledger.db").processingRecords().count == 1)
+
+        let run = try CLI.run(["process-gaps"] + options)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("3 date(s) archived, 0 failed"))
+        for date in ["2024-03-11", "2024-03-13", "2024-03-14"] { #expect(FileManager.default.fileExists(atPath: archive.file(date))) }
+        #expect(!FileManager.default.fileExists(atPath: archive.file("2024-03-15")))
     }
 }
 
