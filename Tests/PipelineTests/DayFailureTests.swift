@@ -1,3 +1,4 @@
+import Foundation
 import StateStore
 import Testing
 import ThetaData
@@ -18,6 +19,8 @@ struct DayFailureTests {
             #expect(failure.kind == kind, "\(error)")
             #expect(failure.errorType.hasPrefix(type))
             #expect(failure.message.hasPrefix("SPX greeks 2024-03-15: "))
+            // The fix is said once, at the end.
+            #expect(failure.description.components(separatedBy: failure.remediation).count == 2, "\(failure.description)")
         }
     }
 }

@@ -40,7 +40,7 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         switch error {
         case let failure as DayFailure: return failure
         case let terminal as ThetaDataError:
-            return DayFailure(.terminal, "\(doing): \(terminal.description)", remediation: terminal.remediation,
+            return DayFailure(.terminal, "\(doing): \(terminal.problem)", remediation: terminal.remediation,
                               terminalCode: terminal.code)
         case is CancellationError:
             return DayFailure(.cancelled, "\(doing): cancelled", remediation: "Run the command again; staged expirations are kept.")

@@ -31,11 +31,14 @@ public struct ThetaDataError: Error, Sendable, CustomStringConvertible {
     /// What a researcher can do about it.
     public var remediation: String { code.remediation }
 
-    public var description: String {
+    public var description: String { problem + ". " + remediation }
+
+    /// What went wrong, without the remediation: for callers that add their own.
+    public var problem: String {
         var text = "\(code.summary) (\(status.map { "HTTP \($0)" } ?? "no response")) for \(request)"
         if !bodyMessage.isEmpty { text += ": \(bodyMessage)" }
         if let underlying, bodyMessage.isEmpty { text += ": \(underlying)" }
-        return text + ". " + remediation
+        return text
     }
 
     static func trimmed(_ text: String, limit: Int = 300) -> String {
