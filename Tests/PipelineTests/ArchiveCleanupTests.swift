@@ -2,18 +2,10 @@ import Foundation
 import Pipeline
 import StateStore
 import Testing
+import TestSupport
 
 @Suite("cleanup: what unfinished runs leave behind")
 struct ArchiveCleanupTests {
-    /// A pid that was just used and is gone.
-    func deadProcessId() throws -> Int32 {
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/bin/true")
-        try child.run()
-        child.waitUntilExit()
-        return child.processIdentifier
-    }
-
     func write(_ path: String, bytes: Int) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)

@@ -1,15 +1,7 @@
 import Foundation
 import StateStore
 import Testing
-
-/// A pid that was just used and is now gone: a child that exited and was reaped.
-func deadProcessId() throws -> Int32 {
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: "/bin/true")
-    try child.run()
-    child.waitUntilExit()
-    return child.processIdentifier
-}
+import TestSupport
 
 @Suite("Claiming a date: one live process at a time, stale rows recovered")
 struct ClaimTests {
