@@ -43,3 +43,10 @@ public enum ProcessLiveness {
         return Date(timeIntervalSince1970: seconds)
     }
 }
+
+extension ProcessingRecord {
+    /// Whether the process the row names is still the one working on it.
+    public var isHeldByRunningProcess: Bool {
+        processId.map { ProcessLiveness.isRunning($0, startedAt: startedAt) } ?? false
+    }
+}

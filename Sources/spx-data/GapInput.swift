@@ -19,6 +19,20 @@ enum GapInput {
         }
     }
 
+    /// The first date of a gap search: `--start-date` when given, else processing.startDate;
+    /// exits 64 naming the fix when there is neither or it is not a date.
+    static func startDate(_ flag: String?, config: ResolvedConfiguration, today: CivilDate) throws -> CivilDate {
+        guard let text = flag ?? config.startDate else {
+            printError("error: no start date: give --start-date 2024-01-02, or set one with "
+                       + "spx-data config set processing.startDate 2024-01-02")
+            throw ExitCodes.badInput
+        }
+        do { return try DateExpression(parsing: text).resolved(today: today) } catch {
+            printError("error: \(flag == nil ? "processing.startDate" : "--start-date"): \(error.message)")
+            throw ExitCodes.badInput
+        }
+    }
+
     /// What a missing date costs: the averages of the successful ones when there are some,
     /// else a day of SPX greeks at one-minute bars (about 40 expirations of 25,000 rows, one
     /// request each, 20 bytes a row in the Parquet file).

@@ -91,12 +91,7 @@ struct GapsCommand: AsyncParsableCommand {
                 throw ExitCodes.badInput
             }
         }
-        guard let startText = startDate ?? config.startDate else {
-            printError("error: no start date: give --start-date 2024-01-02, or set one with "
-                       + "spx-data config set processing.startDate 2024-01-02")
-            throw ExitCodes.badInput
-        }
-        let start = try resolve(startText, startDate == nil ? "processing.startDate" : "--start-date")
+        let start = try GapInput.startDate(startDate, config: config, today: today)
         let end = try endDate.map { try resolve($0, "--end-date") } ?? today
         guard start <= end else {
             printError("error: the start \(start) is after the end \(end); put the earlier date first.")

@@ -65,7 +65,7 @@ struct ProcessGapsCommand: AsyncParsableCommand {
         let records = try GapInput.records(store: store, symbol: symbol, dataset: dataset.name)
         let busy = Set(try ledger { try store.processingRecords(ProcessingFilter(statuses: [.processing], symbol: symbol,
                                                                                   dataset: dataset.name)) }
-            .filter { record in record.processId.map { ProcessLiveness.isRunning($0, startedAt: record.startedAt) } ?? false }
+            .filter(\.isHeldByRunningProcess)
             .map(\.date))
         let report = analyzer.analyze(range, records: records, today: NewYorkClock.today())
         let plan = Array(report.gaps.filter { !busy.contains($0.date.description) }.prefix(batchSize))
@@ -115,16 +115,7 @@ struct ProcessGapsCommand: AsyncParsableCommand {
     /// processing.startDate (or --start-date) through yesterday; nil when that holds no day.
     private func dates(_ config: ResolvedConfiguration) throws -> ClosedRange<CivilDate>? {
         let today = NewYorkClock.today()
-        guard let text = startDate ?? config.startDate else {
-            printError("error: no start date: give --start-date 2024-01-02, or set one with "
-                       + "spx-data config set processing.startDate 2024-01-02")
-            throw ExitCodes.badInput
-        }
-        let start: CivilDate
-        do { start = try DateExpression(parsing: text).resolved(today: today) } catch {
-            printError("error: \(startDate == nil ? "processing.startDate" : "--start-date"): \(error.message)")
-            throw ExitCodes.badInput
-        }
+        let start = try GapInput.startDate(startDate, config: config, today: today)
         guard NYSECalendar.supportedRange.contains(start) else {
             printError("error: \(start) is outside the calendar's range \(NYSECalendar.supportedRange.lowerBound)..\(NYSECalendar.supportedRange.upperBound)")
             throw ExitCodes.badInput

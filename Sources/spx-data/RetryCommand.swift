@@ -109,8 +109,7 @@ struct RetryCommand: AsyncParsableCommand {
     /// process that is gone.
     private func select(_ store: StateStore, symbol: String, dataset: String) throws -> [ProcessingRecord] {
         let retryable: (ProcessingRecord) -> Bool = { record in
-            record.status == .failed || (record.status == .processing
-                && !(record.processId.map { ProcessLiveness.isRunning($0, startedAt: record.startedAt) } ?? false))
+            record.status == .failed || (record.status == .processing && !record.isHeldByRunningProcess)
         }
         if let date {
             let resolved = try parseDate(date).description

@@ -38,8 +38,7 @@ struct StopCommand: AsyncParsableCommand {
         let records = try ledger { try store.processingRecords(ProcessingFilter(statuses: [.processing])) }
         var dates: [Int32: [String]] = [:]
         for record in records {
-            guard let pid = record.processId, pid != getpid(),
-                  ProcessLiveness.isRunning(pid, startedAt: record.startedAt) else { continue }
+            guard let pid = record.processId, pid != getpid(), record.isHeldByRunningProcess else { continue }
             dates[pid, default: []].append("\(record.symbol) \(record.dataset) \(record.date)")
         }
         guard !dates.isEmpty else {
@@ -57,7 +56,7 @@ struct StopCommand: AsyncParsableCommand {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var running = Set(dates.keys)
         while true {
-            running = running.filter { kill($0, 0) == 0 || errno == EPERM }
+            running = running.filter { ProcessLiveness.isRunning($0) }
             if running.isEmpty || ContinuousClock.now >= deadline { break }
             try? await Task.sleep(for: .milliseconds(100))
         }

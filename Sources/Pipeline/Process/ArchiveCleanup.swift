@@ -44,8 +44,7 @@ public struct ArchiveCleanup: Sendable {
             let reason: Reason?
             switch record?.status {
             case .processing?:
-                let live = record?.processId.map { ProcessLiveness.isRunning($0, startedAt: record?.startedAt) } ?? false
-                reason = live ? nil : .failedStaging
+                reason = record?.isHeldByRunningProcess == true ? nil : .failedStaging
             case .success?, nil: reason = .orphanedStaging
             case .failed?, .queued?: reason = .failedStaging
             }
@@ -78,8 +77,7 @@ public struct ArchiveCleanup: Sendable {
                 continue
             }
             var parent = String(item.path[..<(item.path.lastIndex(of: "/") ?? item.path.endIndex)])
-            while parent.count > layout.stagingDirectory.count, parent.hasPrefix(layout.stagingDirectory + "/"),
-                  rmdir(parent) == 0, let slash = parent.lastIndex(of: "/") {
+            while parent.hasPrefix(layout.stagingDirectory + "/"), rmdir(parent) == 0, let slash = parent.lastIndex(of: "/") {
                 parent = String(parent[..<slash])
             }
         }
@@ -103,7 +101,7 @@ public struct ArchiveCleanup: Sendable {
     static func isDeadProcessTemporary(_ path: String) -> Bool {
         guard let marker = path.range(of: ".tmp-", options: .backwards),
               let pid = Int32(path[marker.upperBound...]), pid > 0 else { return false }
-        return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+        return pid != getpid() && !ProcessLiveness.isRunning(pid)
     }
 
     private static func subdirectories(_ path: String) -> [String] {

@@ -154,8 +154,8 @@ extension DayProcessor {
         let prefix = String(final[final.index(after: slash)...]) + ".tmp-"
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(String(final[...slash]) + name) }
+            let path = String(final[...slash]) + name
+            if name.hasPrefix(prefix), ArchiveCleanup.isDeadProcessTemporary(path) { unlink(path) }
         }
     }
 
