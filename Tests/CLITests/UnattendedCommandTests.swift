@@ -135,6 +135,45 @@ struct UnattendedCommandTests {
         #expect(errors.map(\.errorType) == ["interrupted"] && errors.first?.resolvedAt != nil)
     }
 
+    @Test("SIGINT: the run abandons the expiration in flight, keeps the staged ones, marks the date cancelled")
+    func interruptStopsGracefully() throws {
+        let day = try SlowDay()
+        defer { _ = day.slow.stop() }
+        let run = try day.startCaughtMidway()
+        kill(run.pid, SIGINT)
+        let (status, output) = run.wait()
+        #expect(status == 128 + SIGINT, "\(output)")
+        #expect(output.contains("stopping on SIGINT"), "\(output)")
+        let record = try #require(try day.record())
+        #expect(record.status == .failed && record.errorType == "cancelled" && record.processId == nil)
+        #expect(day.stagedFiles().count >= 2)
+        #expect(day.archiveFiles().isEmpty, "\(day.archiveFiles())")
+    }
+
+    @Test("a second signal exits at once: no ledger update, nothing in the archive tree, and the next run resumes")
+    func secondSignalStopsAtOnce() throws {
+        let day = try SlowDay()
+        defer { _ = day.slow.stop() }
+        let run = try day.startCaughtMidway()
+        // Two signals back to back: whichever is handled second exits without unwinding.
+        kill(run.pid, SIGINT)
+        kill(run.pid, SIGTERM)
+        let (status, output) = run.wait()
+        #expect([128 + SIGINT, 128 + SIGTERM].contains(status), "\(output)")
+        // Not marked cancelled: the process left before the graceful stop could record it.
+        let record = try #require(try day.record())
+        #expect(record.status == .processing && record.processId == run.pid, "\(record.status) \(output)")
+        #expect(day.archiveFiles().isEmpty, "\(day.archiveFiles())")
+        let staged = day.stagedFiles().count
+
+        let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
+        defer { _ = healthy.stop() }
+        let rerun = try CLI.run(["process", SlowDay.date] + day.settings(baseURL: healthy.baseURL()))
+        #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
+        let done = try #require(try day.record())
+        #expect(done.status == .success && done.apiRequestsMade == 3 - staged, "\(staged) staged")
+    }
+
     @Test("process-gaps: a dry run plans oldest first with an estimate and writes nothing; the run fills exactly the batch")
     func processGaps() throws {
         let simulator = try SimulatorProcess(["--port", "0", "--scale", "0.01"])

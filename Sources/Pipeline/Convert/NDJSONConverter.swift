@@ -7,8 +7,8 @@ public import Parquet
 /// Streams an NDJSON file of a known schema into a Parquet file.
 ///
 /// Memory is bounded by one decode batch plus the writer's row group, whatever the input
-/// size. The output appears only when complete: rows go to `OUT.tmp-PID`, which is renamed
-/// over `OUT` after the footer is written, and removed if anything fails.
+/// size. The output appears only when complete: rows go to a file without a name (see
+/// `IncomingFile`), linked in place as `OUT` after the footer is written.
 public struct NDJSONConverter: Sendable {
     public let schema: NDJSONSchema
     public var options: ConversionOptions
@@ -28,18 +28,12 @@ public struct NDJSONConverter: Sendable {
 
     /// Streams `inputs`, one after another, into one file at `output`.
     public func convert(inputs: [String], output: String) throws -> ConversionSummary {
-        let temporary = "\(output).tmp-\(getpid())"
-        do {
-            var summary = try convert(inputs: inputs, writingTo: temporary)
-            guard rename(temporary, output) == 0 else {
-                throw ParquetError(.io, "cannot rename the finished file into place: \(String(cString: strerror(errno)))", path: output)
-            }
-            summary.outputBytes = fileSize(output)
-            return summary
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        let incoming = IncomingFile(final: output, permissions: options.writer.filePermissions)
+        defer { incoming.close() }
+        var summary = try convert(inputs: inputs, writingTo: incoming.path)
+        try incoming.commit()
+        summary.outputBytes = fileSize(output)
+        return summary
     }
 
     /// Streams `inputs` into a new file at exactly `path` (no rename; the caller verifies and
@@ -111,6 +105,7 @@ public struct NDJSONConverter: Sendable {
         var firstSkipped: [NDJSONError] = []
         var lines = 0
         while let input = try files.next() {
+            CrashPoint.converting.reach()
             summary.inputBytes += fileSize(input)
             do {
                 try NDJSONLineReader.forEachLine(path: input) { line, number in

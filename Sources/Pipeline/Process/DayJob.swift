@@ -47,4 +47,6 @@ public struct DayResult: Sendable, Equatable {
     public var stagedBytes: Int64
     public var seconds: Double
     public var peakMemoryMB: Int
+    /// The staging files the day was made from, removed once the ledger records it.
+    var stagedPaths: [String] = []
 }

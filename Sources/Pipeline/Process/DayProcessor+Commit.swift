@@ -21,36 +21,42 @@ extension DayProcessor {
         let final = layout.file(for: job)
         let directory = String(final[..<final.lastIndex(of: "/")!])
         try FileDigest.makeDirectories(directory)
-        let temporary = "\(final).tmp-\(getpid())"
         Self.removeAbandoned(final)
-        InFlightFiles.register(temporary)
-        defer { InFlightFiles.unregister(temporary) }
-        let conversion = startConversion(job, inputs.files, to: temporary, finalMetadata: { self.metadata(job, inputs.staged) })
+        let incoming = IncomingFile(final: final)
+        if !incoming.isUnnamed { InFlightFiles.register(incoming.path) }
+        defer {
+            incoming.close()
+            InFlightFiles.unregister(incoming.path)
+        }
+        let conversion = startConversion(job, inputs.files, to: incoming.path, finalMetadata: { self.metadata(job, inputs.staged) })
         do {
             let (files, requests) = try await stage(job, planned, into: inputs)
             progress(.converting(job, rows: files.reduce(0) { $0 + Int64($1.rows) }))
             let summary = try await conversion.value.get()
+            CrashPoint.converted.reach()
             let rows = files.reduce(Int64(0)) { $0 + Int64($1.rows) }
             guard summary.rows == rows else {
                 throw DayFailure(.conversion, "converted \(summary.rows) rows but \(rows) were staged",
                                  remediation: "Delete the day's staging directory and process the date again.")
             }
             progress(.verifying(job))
-            let sha256 = try verify(temporary, expectedRows: rows)
-            guard rename(temporary, final) == 0 else { throw StagingError.system("cannot rename into place", final) }
+            let sha256 = try verify(incoming.path, expectedRows: rows)
+            CrashPoint.verified.reach()
+            try incoming.commit()
+            CrashPoint.renamed.reach()
             try Durability.syncDirectory(of: final)
+            CrashPoint.directorySynced.reach()
             try FileDigest.writeSidecar(for: final, sha256: sha256)
-            removeStaging(job, files)
+            CrashPoint.sidecarWritten.reach()
             let elapsed = ContinuousClock.now - started
             return DayResult(path: final, rows: rows, bytes: Self.size(final), sha256: sha256, expirations: files.count,
                              expirationsFetched: planned.count { $0.staged == nil }, requests: requests,
                              stagedBytes: files.reduce(Int64(0)) { $0 + $1.bytes },
                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                             peakMemoryMB: ProcessMemory.peakMB())
+                             peakMemoryMB: ProcessMemory.peakMB(), stagedPaths: files.map(\.path))
         } catch {
             inputs.files.abandon()
             _ = await conversion.value
-            unlink(temporary)
             throw error
         }
     }
@@ -135,9 +141,10 @@ extension DayProcessor {
         ]
     }
 
-    /// Staging is removed once the day is committed; what fails to go is only disk space.
-    private func removeStaging(_ job: DayJob, _ files: [StagedFile]) {
-        for file in files { unlink(file.path) }
+    /// Staging is removed once the ledger has the day as archived (until then a crash must
+    /// find it to resume without asking the Terminal again); what fails to go is only disk space.
+    func removeStaging(_ job: DayJob, _ paths: [String]) {
+        for path in paths { unlink(path) }
         var directory = layout.stagingDirectory(for: job)
         // The dataset, date and symbol directories, while empty.
         for _ in 0..<3 {

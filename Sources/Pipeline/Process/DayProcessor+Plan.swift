@@ -39,7 +39,9 @@ extension DayProcessor {
             throw DayFailure(.terminal, "the Terminal lists no \(job.roots.joined(separator: "/")) contracts on \(job.date)",
                              remediation: "Check that your subscription covers that date and symbol.", terminalCode: .noData)
         }
+        CrashPoint.listed.reach()
         try store.save(planned.filter { $0.staged == nil }.map { pending(job, $0) })
+        CrashPoint.planned.reach()
         progress(.planned(job, expirations: planned.count, alreadyStaged: planned.count { $0.staged != nil }))
         return planned
     }

@@ -57,6 +57,7 @@ extension DayProcessor {
                 switch event {
                 case .rows(let batch):
                     try staging.append(batch)
+                    CrashPoint.fetching.reach()
                     rows += batch.count
                     progress(.rows(job, root: e.root, expiration: e.expiration, rows: rows, bytes: staging.bytesWritten))
                 case .restart:
@@ -72,6 +73,7 @@ extension DayProcessor {
             row.bytes = file.bytes
             row.updatedAt = Timestamps.now()
             try store.save([row])
+            CrashPoint.stagingRecorded.reach()
             if summary.report.malformedRows > 0 { try recordMalformed(job, e, summary.report) }
             progress(.staged(job, root: e.root, expiration: e.expiration, rows: file.rows))
             return (file, summary.requests)

@@ -45,6 +45,7 @@ public final class DayProcessor: Sendable {
         }
         let started = ContinuousClock.now
         var record = try claim(job)
+        CrashPoint.claimed.reach()
         do {
             try checkDisk(job)
             let result = try await run(job, started: started)
@@ -63,9 +64,12 @@ public final class DayProcessor: Sendable {
             record.processId = nil
             record.updatedAt = Timestamps.now()
             try store.save([record])
+            CrashPoint.recordedSuccess.reach()
             try store.record(metrics: metrics(job, result))
             try store.resolveErrors(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
                                     method: "\(job.retryOf == nil ? "" : "retry ")succeeded on attempt \(record.retryCount + 1)")
+            removeStaging(job, result.stagedPaths)
+            CrashPoint.stagingRemoved.reach()
             progress(.committed(job, result))
             return result
         } catch {

@@ -56,11 +56,14 @@ public enum FileDigest {
         try replace(path, with: Array(text.utf8))
     }
 
-    /// Replaces `path` with `bytes` through a temporary file, fsync and rename.
+    /// Replaces `path` with `bytes` through a file without a name (see `IncomingFile`), fsync
+    /// and link into place.
     static func replace(_ path: String, with bytes: [UInt8]) throws(StagingError) {
-        let temporary = path + ".tmp-\(getpid())"
+        let incoming = IncomingFile(final: path)
+        defer { incoming.close() }
+        let temporary = incoming.path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StagingError.system("cannot create", temporary) }
+        guard fd >= 0 else { throw StagingError.system("cannot create", path) }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
@@ -70,14 +73,8 @@ public enum FileDigest {
         }
         let synced = fsync(fd) == 0
         close(fd)
-        guard written == bytes.count, synced else {
-            unlink(temporary)
-            throw StagingError.system("cannot write", temporary)
-        }
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw StagingError.system("cannot rename into place", path)
-        }
+        guard written == bytes.count, synced else { throw StagingError.system("cannot write", path) }
+        try incoming.commit()
         try Durability.syncDirectory(of: path)
     }
 

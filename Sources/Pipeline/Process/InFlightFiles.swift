@@ -3,9 +3,10 @@ import Glibc
 #endif
 import Synchronization
 
-/// Temporary Parquet files this process is writing into the archive tree. A second stop
-/// signal exits at once, without unwinding; it removes these first, so that even then no
-/// partial file is left beside the archive's files.
+/// Named temporary Parquet files this process is writing into the archive tree (only where
+/// the filesystem has no unnamed files, see `IncomingFile`). A second stop signal exits at
+/// once, without unwinding; it removes these first, so that even then no partial file is left
+/// beside the archive's files.
 public enum InFlightFiles {
     private static let paths = Mutex<Set<String>>([])
 

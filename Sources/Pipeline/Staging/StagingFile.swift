@@ -107,11 +107,14 @@ public final class StagingFile {
     /// Flushes, fsyncs and renames the file into place; returns what it holds.
     public func finish() throws(StagingError) -> StagedFile {
         try flush()
+        CrashPoint.beforeStagingSync.reach()
         guard fsync(fd) == 0 else { throw StagingError.system("cannot fsync", partialPath) }
+        CrashPoint.stagingSynced.reach()
         close(fd)
         fd = -1
         guard rename(partialPath, path) == 0 else { throw StagingError.system("cannot rename into place", path) }
         try Durability.syncDirectory(of: path)
+        CrashPoint.stagingRenamed.reach()
         let digest = FileDigest.hex(hasher.finalize())
         return StagedFile(path: path, rows: rows, bytes: bytes, sha256: digest, inOrder: inOrder)
     }
