@@ -50,13 +50,16 @@ struct CrashMatrixTests {
         #expect(expectedHash.count == 64)
 
         #expect(Set(Self.cases.map(\.point)) == Set(CrashPoint.allCases), "every crash point is exercised")
+        var tally = Tally()
         for crash in Self.cases {
             let archive = try ArchiveDirectory(simulator)
             let killed = try CLI.run(["process", Self.date] + archive.settings, environment: ["SPX_DATA_CRASH_AT": crash.environment])
             try #require(killed.status == SIGKILL, "\(crash): the process should die by SIGKILL, got \(killed.status): \(killed.stdout)")
 
-            try checkLeftovers(crash, archive, expectedRows: expected.recordCount, expectedHash: expectedHash)
+            tally.crashes += 1
+            if try checkLeftovers(crash, archive, expectedRows: expected.recordCount, expectedHash: expectedHash) { tally.leftFilesVerified += 1 }
             let resumable = try Self.reusableStaged(in: archive)
+            tally.expirationsReused += resumable
 
             let rerun = try CLI.run(["process", Self.date] + archive.settings)
             #expect(rerun.status == 0, "\(crash): \(rerun.stdout)\(rerun.stderr)")
@@ -75,13 +78,24 @@ struct CrashMatrixTests {
             #expect(!FileManager.default.fileExists(atPath: archive.path + "/staging/SPX"), "\(crash): staging left behind")
             let verify = try CLI.run(["verify", Self.date] + archive.settings)
             #expect(verify.status == 0, "\(crash): \(verify.stdout)")
+            tally.requests += done.apiRequestsMade ?? 0
+            tally.rowsCompared += done.recordCount ?? 0
         }
+        print("crash matrix: \(tally.crashes) kill -9, \(tally.leftFilesVerified) day file(s) found after the crash and verified, "
+              + "\(tally.expirationsReused) staged expiration(s) reused, \(tally.requests) history request(s) on rerun "
+              + "(\(Self.cases.count * Self.expirations) from scratch), \(tally.rowsCompared) rows compared with the reference")
+    }
+
+    private struct Tally {
+        var crashes = 0, leftFilesVerified = 0, expirationsReused = 0, requests = 0
+        var rowsCompared: Int64 = 0
     }
 
     /// What a crash may leave: in the archive tree only the day file and its sidecar, each
     /// whole and agreeing; a ledger row that is `processing` (or `success` once recorded);
     /// every expiration the ledger calls staged on disk as recorded.
-    private func checkLeftovers(_ crash: CrashCase, _ archive: ArchiveDirectory, expectedRows: Int64?, expectedHash: String) throws {
+    /// - Returns: whether a day file was there to check.
+    private func checkLeftovers(_ crash: CrashCase, _ archive: ArchiveDirectory, expectedRows: Int64?, expectedHash: String) throws -> Bool {
         let files = Self.treeFiles(archive)
         #expect(files.isSubset(of: Self.committedNames), "\(crash): \(files)")
         let file = archive.file(Self.date)
@@ -117,6 +131,7 @@ struct CrashMatrixTests {
             let sha256 = try FileDigest.sha256(of: path)
             #expect(sha256 == row.sha256, "\(crash): \(path) differs from what the ledger recorded")
         }
+        return FileManager.default.fileExists(atPath: file)
     }
 
     static let committedNames: Set<String> = {
