@@ -166,6 +166,32 @@ struct DayProcessorTests {
         #expect(try harness.store.processingRecords().first?.retryCount == 1)
     }
 
+    @Test("tries the client sent again are in the ledger, resolved, each with its status and backoff")
+    func clientRetriesRecorded() async throws {
+        let harness = try ArchiveHarness()
+        let job = DayJob(symbol: "SPX", dataset: .greeks, date: friday)
+        // Four requests in ten are refused (listings too, whose retries are not the day's
+        // history requests); each refused one is retried after a backoff.
+        let result = try await withSimulator(.v3, faults: "429:p=0.4,retry-after=0") { sim in
+            let client = harness.client(sim, .v3)
+            defer { Task { try? await client.shutdown() } }
+            return try await harness.processor(client).process(job)
+        }
+        let retried = try harness.store.errors().filter { $0.errorType == "transient" }
+        // At this scale each expiration is one request and one page: every request past the
+        // first of each expiration is a retry, and each retry is in the ledger.
+        let retries = result.requests - result.expirations
+        #expect(retries > 0, "the seeded draws refuse some history request")
+        #expect(retried.reduce(0) { $0 + $1.retryAttempt } == retries, "\(retried.map(\.errorMessage))")
+        for row in retried {
+            #expect(row.resolvedAt != nil && row.resolutionMethod == "retried by the client; the expiration was staged")
+            let context = try #require(row.contextData)
+            #expect(context.components(separatedBy: "\"status\":429").count - 1 == row.retryAttempt, "\(context)")
+            #expect(context.components(separatedBy: "\"wait_ms\":").count - 1 == row.retryAttempt)
+            #expect(row.errorMessage.contains("rateLimited (HTTP 429) then"))
+        }
+    }
+
     @Test("a temporary file a crashed run left beside the day's file is removed; a live writer's is not")
     func abandonedTemporaryRemoved() async throws {
         let harness = try ArchiveHarness()

@@ -17,6 +17,8 @@ public struct HistorySummary: Sendable {
     /// Time windows the request was split into after 570 answers (1 when not split).
     public var windows = 1
     public var report = DecodeReport()
+    /// Failed tries the client sent again, in order, with how long it waited before each.
+    public var retried: [RetriedTry] = []
 
     public init() {}
 
@@ -30,5 +32,31 @@ public struct HistorySummary: Sendable {
         pages += other.pages
         windows = windows + other.windows
         report.merge(other.report)
+        retried += other.retried
+    }
+}
+
+/// A try of a request that failed and was sent again.
+public struct RetriedTry: Sendable, Equatable {
+    /// The condition, as `ThetaDataError.Code` names it (`rateLimited`, `connectionReset`, …).
+    public var code: String
+    /// The HTTP status, nil when no response came.
+    public var status: Int?
+    /// The backoff slept before the next try; zero for a restart, which goes at once.
+    public var wait: Duration
+
+    public init(code: String, status: Int?, wait: Duration) {
+        self.code = code
+        self.status = status
+        self.wait = wait
+    }
+
+    init(_ error: ThetaDataError, _ decision: RetryDecision) {
+        code = error.code.description
+        status = error.status
+        switch decision {
+        case .retry(let delay), .waitForUpstreamThenRetry(let delay): wait = delay
+        default: wait = .zero
+        }
     }
 }

@@ -107,13 +107,18 @@ extension ThetaDataClient {
             try await withRetries(
                 policy: configuration.retryPolicy, clock: ContinuousClock(),
                 waitForUpstream: { try await waitUntilConnected() },
-                onRetry: { error, _ in lastError = error }
+                onRetry: { error, decision in
+                    lastError = error
+                    summary.retried.append(RetriedTry(error, decision))
+                }
             ) {
                 if handedOn, let lastError {
                     // The rows already handed on are being fetched again.
                     try await onEvent(.restart(lastError))
                     handedOn = false
-                    summary = HistorySummary(requests: summary.requests)
+                    var restarted = HistorySummary(requests: summary.requests)
+                    restarted.retried = summary.retried
+                    summary = restarted
                 }
                 summary.requests += 1
                 // One permit for all pages: the Terminal drops pages not fetched promptly.
