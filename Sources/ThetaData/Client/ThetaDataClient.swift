@@ -23,6 +23,10 @@ public final class ThetaDataClient: Sendable {
         http.connectionPool = .init(
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.maxConcurrentRequests))
+        // A refused connection fails the try at once and our retry policy decides (a few
+        // tries, seconds apart). Left on, the pool itself retried until the connect timeout,
+        // so a Terminal that is down cost that timeout per try, under every policy.
+        http.connectionPool.retryConnectionEstablishment = false
         http.httpVersion = .http1Only
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
     }
