@@ -15,6 +15,10 @@ struct SimulateCommand: AsyncParsableCommand {
             --faults grammar:
             \(FaultSpec.grammar)
 
+            GET /simulator/faults answers the faults injected so far by kind, as JSON \
+            ({"429":3,"474":0,...}): each refusal, cut body and trickled body once, each \
+            malformed row once.
+
             Examples:
               spx-data simulate --api v3
               spx-data simulate --api v2 --port 25510 --scale 0.1 --faults '429:p=0.1;trickle:bytes=64,delay=10ms'

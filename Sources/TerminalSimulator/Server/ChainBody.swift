@@ -79,6 +79,10 @@ struct ChainBody: Sendable {
         var encoder = ChainEncoder(format: format, dataset: dataset, v2Header: v2Header)
         encoder.prologue(into: &sink)
         let cutRow = faults.reset || faults.truncate ? range.lowerBound + range.count / 2 : Int.max
+        if faults.trickle != nil { faults.counter?.add(.trickle) }
+        // Rows broken on purpose, counted as they are written (a cut body counts what it sent).
+        var broken = 0
+        defer { faults.counter?.add(.malformed, broken) }
         var offset = 0
         for slice in plan.slices {
             let count = plan.rowCount(of: slice)
@@ -86,10 +90,16 @@ struct ChainBody: Sendable {
             let lower = max(range.lowerBound, offset), upper = min(range.upperBound, offset + count)
             guard lower < upper else { continue }
             let rows = plan.rows(of: slice)[(lower - offset)..<(upper - offset)]
-            let base = lower
-            encoder.append(slice.contract, rows, into: &sink, corruption: corruption(from: base))
+            let breaks = corruption(from: lower)
+            encoder.append(slice.contract, rows, into: &sink) { i in
+                let damage = breaks(i)
+                if damage != nil { broken += 1 }
+                return damage
+            }
             if upper > cutRow {
                 try await emit(&sink, &writer, keeping: &kept)
+                // Both drawn is a truncated body: the overstated Content-Length is what the client sees.
+                faults.counter?.add(faults.truncate ? .truncate : .reset)
                 throw SimulatedDisconnect()
             }
             if sink.count >= Self.flushBytes { try await emit(&sink, &writer, keeping: &kept) }

@@ -12,7 +12,15 @@ struct SimulatorResponder: HTTPResponder {
     let gate: ConcurrencyGate
     let cache: BodyCache
 
+    /// Not a Terminal path: the faults injected so far, by kind, as JSON (see `FaultCounter`).
+    /// Answered before host pinning, the cap and faults, so asking changes nothing it counts.
+    static let faultCountsPath = "/simulator/faults"
+
     func respond(to request: Request, context: Context) async throws -> Response {
+        if request.uri.path == Self.faultCountsPath {
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: state.counter.json())))
+        }
         let host = Self.hostName(request.head.authority ?? "")
         guard await state.admitHost(host) else {
             return refusal(TerminalRefusal(.wrongIP, "Requests must keep to one host name per session; this one used \(host)."))

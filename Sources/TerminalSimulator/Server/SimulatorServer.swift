@@ -13,6 +13,7 @@ public struct RunningSimulator: Sendable {
     public let port: Int
     let gate: ConcurrencyGate
     let cache: BodyCache
+    let faults: FaultCounter
 
     /// `http://127.0.0.1:PORT`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -26,6 +27,10 @@ public struct RunningSimulator: Sendable {
     /// Requests running now (queued ones not counted), so tests can see a cancelled client's
     /// request end on the server too.
     public func inFlight() async -> Int { await gate.running }
+
+    /// The faults injected so far by kind, every kind present (0 when never injected); what
+    /// `GET /simulator/faults` answers.
+    public func injectedFaults() -> [FaultSpec.Kind: Int] { faults.snapshot() }
 }
 
 /// The simulated Terminal's HTTP server, bound to 127.0.0.1 only.
@@ -38,8 +43,9 @@ public enum SimulatorServer {
     ) async throws -> T {
         let gate = ConcurrencyGate(limit: configuration.concurrency, queueLimit: configuration.queueLimit)
         let cache = BodyCache(budget: configuration.bodyCacheBytes)
+        let faults = FaultCounter()
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(configuration, gate: gate, cache: cache) { continuation.yield($0) }
+        let app = application(configuration, gate: gate, cache: cache, faults: faults) { continuation.yield($0) }
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 defer { continuation.finish() }
@@ -51,7 +57,7 @@ public enum SimulatorServer {
                 throw CancellationError()
             }
             defer { group.cancelAll() }
-            return try await body(RunningSimulator(port: port, gate: gate, cache: cache))
+            return try await body(RunningSimulator(port: port, gate: gate, cache: cache, faults: faults))
         }
     }
 
@@ -60,17 +66,18 @@ public enum SimulatorServer {
         let gate = ConcurrencyGate(limit: configuration.concurrency, queueLimit: configuration.queueLimit)
         do {
             let cache = BodyCache(budget: configuration.bodyCacheBytes)
-            try await application(configuration, gate: gate, cache: cache, onReady: onReady).runService()
+            try await application(configuration, gate: gate, cache: cache, faults: FaultCounter(), onReady: onReady).runService()
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw SimulatorError(port: configuration.port)
         }
     }
 
     static func application(_ configuration: SimulatorConfiguration, gate: ConcurrencyGate, cache: BodyCache,
-                            onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
+                            faults: FaultCounter, onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let responder = SimulatorResponder(
             market: SimulatedMarket(seed: configuration.seed, scale: configuration.scale),
-            configuration: configuration, state: SimulatorState(configuration: configuration), gate: gate, cache: cache)
+            configuration: configuration, state: SimulatorState(configuration: configuration, counter: faults), gate: gate,
+            cache: cache)
         var logger = Logger(label: "ThetaTerminal-simulator")
         logger.logLevel = configuration.logsServerEvents ? .info : .critical
         return Application(

@@ -17,6 +17,8 @@ struct BodyFaults: Sendable {
     var malformedProbability = 0.0
     /// Seeds the per-row malformed draws, so each request breaks different rows.
     var key: UInt64 = 0
+    /// Where the body counts the faults it applies (cut, broken rows).
+    var counter: FaultCounter?
 }
 
 /// The Terminal's session state: the pinned host, pages waiting, the upstream connection and
@@ -30,9 +32,12 @@ actor SimulatorState {
     private var dataRequests = 0
     private var outageUntil: ContinuousClock.Instant?
     private var draws: SeededHash
+    /// What has been injected so far, by kind.
+    nonisolated let counter: FaultCounter
 
-    init(configuration: SimulatorConfiguration) {
+    init(configuration: SimulatorConfiguration, counter: FaultCounter) {
         self.configuration = configuration
+        self.counter = counter
         draws = SeededHash(configuration.seed, 0xFA17)
     }
 
@@ -54,28 +59,45 @@ actor SimulatorState {
     /// Decides the faults of one data request. `rows` is its size (nil for listings),
     /// `expiration` its expiration in `YYYY-MM-DD` when it has one.
     func admit(rows: Int?, expiration: String?) throws(TerminalRefusal) -> BodyFaults {
+        do {
+            return try draw(rows: rows, expiration: expiration)
+        } catch {
+            counter.add(error.kind)
+            throw error.refusal
+        }
+    }
+
+    /// A refusal `admit` counts under its fault's kind.
+    private struct Injected: Error {
+        var kind: FaultSpec.Kind
+        var refusal: TerminalRefusal
+    }
+
+    private func draw(rows: Int?, expiration: String?) throws(Injected) -> BodyFaults {
         let index = dataRequests
         dataRequests += 1
         let faults = configuration.faults
-        if !isConnected { throw TerminalRefusal(.disconnected, "Terminal is disconnected from the data server (MDDS).") }
+        let disconnected = TerminalRefusal(.disconnected, "Terminal is disconnected from the data server (MDDS).")
+        if !isConnected { throw Injected(kind: .disconnected, refusal: disconnected) }
         if let fault = faults.fault(.disconnected), hits(fault, index) {
             outageUntil = clock.now.advanced(by: fault.outage)
-            throw TerminalRefusal(.disconnected, "Terminal is disconnected from the data server (MDDS).")
+            throw Injected(kind: .disconnected, refusal: disconnected)
         }
         if let fault = faults.fault(.starting), hits(fault, index) {
-            throw TerminalRefusal(.serverStarting, "The server is starting; try again shortly.")
+            throw Injected(kind: .starting, refusal: TerminalRefusal(.serverStarting, "The server is starting; try again shortly."))
         }
         if let fault = faults.fault(.rateLimited), hits(fault, index) {
-            throw TerminalRefusal(.osLimit, "Too many requests; the request queue is full.",
-                                  retryAfterSeconds: fault.retryAfterSeconds)
+            throw Injected(kind: .rateLimited, refusal: TerminalRefusal(
+                .osLimit, "Too many requests; the request queue is full.", retryAfterSeconds: fault.retryAfterSeconds))
         }
         if let fault = faults.fault(.tooLarge), let rows, rows > fault.aboveRows {
-            throw TerminalRefusal(.largeRequest, "The request is too large (\(rows) rows); split it into smaller requests.")
+            throw Injected(kind: .tooLarge, refusal: TerminalRefusal(
+                .largeRequest, "The request is too large (\(rows) rows); split it into smaller requests."))
         }
         if let fault = faults.fault(.noData), let expiration, fault.expirations.contains(expiration) {
-            throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
+            throw Injected(kind: .noData, refusal: TerminalRefusal(.noData, "No data for the specified timeframe & contract."))
         }
-        var body = BodyFaults(key: draws.next())
+        var body = BodyFaults(key: draws.next(), counter: counter)
         if let fault = faults.fault(.reset) { body.reset = hits(fault, index) }
         if let fault = faults.fault(.truncate) { body.truncate = hits(fault, index) }
         // With exp=, only those expirations trickle: a test can hold one back while the rest arrive.
