@@ -35,6 +35,7 @@ struct DayOptions: ParsableArguments {
 
     /// Runs the jobs and prints the summary; exits 1 when any date failed.
     func run(_ jobs: [DayJob], parallelDates: Int, store: StateStore, config: ResolvedConfiguration) async throws {
+        try WorkingDirectories.check(config)
         HeapTuning.reuseLargeBlocks()
         let session = ArchiveSession(store: store, config: config, totalDates: jobs.count,
                                      progressToStandardError: format == .json)
@@ -70,7 +71,8 @@ struct ProcessCommand: AsyncParsableCommand {
               spx-data process yesterday --symbol SPY
               spx-data process 2024-03-15 --set thetadata.baseUrl=http://127.0.0.1:25510 --set thetadata.apiVersion=v2
 
-            Exit status: 0 archived; 1 the day failed (see `spx-data errors`); 2 the ledger could \
+            Exit status: 0 archived; 1 the day failed (see `spx-data errors`) or processing.outputDirectory \
+            or processing.tempDirectory cannot be written; 2 the ledger could \
             not be used; 64 invalid input, including a date that is not a session.
             """)
 
@@ -105,7 +107,8 @@ struct ProcessRangeCommand: AsyncParsableCommand {
               spx-data process-range 2024-03-11 2024-03-15
               spx-data process-range 2024-01-02 yesterday --parallel-dates 3
 
-            Exit status: 0 every date archived; 1 some date failed; 2 the ledger could not be \
+            Exit status: 0 every date archived; 1 some date failed, or the output or temp directory \
+            cannot be written; 2 the ledger could not be \
             used; 64 invalid input.
             """)
 

@@ -66,6 +66,8 @@ struct RetryCommand: AsyncParsableCommand {
             writeOut("nothing to retry: no failed \(symbol) \(dataset.name) date matches\n")
             return
         }
+        // Before any staging is discarded (the run checks again, for the other commands).
+        try WorkingDirectories.check(config)
         let layout = ArchiveLayout(outputDirectory: config.outputDirectory, stagingDirectory: config.tempDirectory)
         var jobs: [DayJob] = []
         var refused = 0

@@ -1,4 +1,5 @@
 import Foundation
+import StateStore
 import Testing
 
 /// A scratch archive whose settings point at a simulator child process.
@@ -14,6 +15,18 @@ struct ArchiveDirectory {
     var settings: [String] {
         ["--db", path + "/ledger.db", "--set", "thetadata.baseUrl=\(baseURL)", "--set", "processing.outputDirectory=\(path)/archive",
          "--set", "processing.tempDirectory=\(path)/staging", "--set", "processing.minFreeDiskGB=0.001"]
+    }
+
+    /// The same ledger and directories with another simulator (a healthy or a faultier one).
+    func settings(baseURL other: String) -> [String] {
+        settings.map { $0.hasPrefix("thetadata.baseUrl=") ? "thetadata.baseUrl=\(other)" : $0 }
+    }
+
+    /// The ledger of this archive.
+    func store() throws -> StateStore { try StateStore(path: path + "/ledger.db") }
+
+    func record(_ date: String) throws -> ProcessingRecord? {
+        try store().processingRecords().first { $0.date == date }
     }
 
     func file(_ date: String) -> String {
