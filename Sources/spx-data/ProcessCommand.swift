@@ -16,6 +16,17 @@ struct DayOptions: ParsableArguments {
     @Option(help: "Summary format: table or json (progress then goes to standard error).")
     var format: ReportFormat = .table
 
+    /// `--symbol` as `processing.symbols` would store it. The symbol names the staging and
+    /// archive paths, so a value the configuration refuses (empty, a path, a list) is refused
+    /// here too, before the ledger is opened.
+    mutating func validate() throws {
+        guard let given = symbol else { return }
+        guard let checked = try? ConfigurationKey.symbols.validate(given), !checked.contains(",") else {
+            throw ValidationError("--symbol '\(given)' is not a symbol: give one of 1 to 10 letters, digits or dots, such as SPX or SPY")
+        }
+        symbol = checked
+    }
+
     /// The symbol and dataset of this run, or exits 64 naming an unknown dataset.
     func target(config: ResolvedConfiguration) throws -> (symbol: String, dataset: ThetaDataDataset) {
         let symbol = (symbol ?? config.symbols.first ?? "SPX").uppercased()

@@ -102,3 +102,32 @@ struct BadInputTests {
         #expect(FileManager.default.fileExists(atPath: fresh + "/2024/03/14/spx-options-\(Self.date).parquet"))
     }
 }
+
+@Suite("symbols that cannot be archived")
+struct SymbolInputTests {
+    @Test("a --symbol that is not a ticker exits 64 before the ledger is opened",
+          arguments: ["", "../x", "SPX,SPY", "S P X", "ABCDEFGHIJK"])
+    func notATicker(symbol: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        for command in [["process", "2024-03-15"], ["process-range", "2024-03-14", "2024-03-15"], ["retry", "--all-failed"]] {
+            let result = try CLI.run(command + ["--symbol", symbol, "--db", dir + "/ledger.db"])
+            #expect(result.status == 64, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("--symbol '\(symbol)' is not a symbol"), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test("a well-formed symbol the Terminal does not list fails the date naming it and the fix")
+    func unknownToTheTerminal() throws {
+        let simulator = try SimulatorProcess(["--port", "0", "--scale", "0.01"])
+        defer { _ = simulator.stop() }
+        let archive = try ArchiveDirectory(simulator)
+        let result = try CLI.run(["process", "2024-03-15", "--symbol", "zzz"] + archive.settings)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAILED ZZZ 2024-03-15: the Terminal lists no ZZZ contracts on 2024-03-15. "
+                                       + "Check that your subscription covers that date and symbol."), "\(result.stdout)")
+        let record = try #require(try archive.store().processingRecords().first)
+        #expect(record.symbol == "ZZZ" && record.status == .failed && record.errorType == "terminal_noData")
+        #expect(!FileManager.default.fileExists(atPath: archive.path + "/archive"))
+    }
+}
