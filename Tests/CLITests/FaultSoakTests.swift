@@ -95,6 +95,7 @@ struct FaultSoakTests {
     func soak() async throws {
         var figures = SoakFigures()
         let reference = try referenceArchive()
+        // Each session and the retries point the archive at their own simulator; this one only names a URL.
         let first = try Soak.simulator(Soak.sessions[0].faults)
         let archive = try ArchiveDirectory(first)
         _ = first.stop()
