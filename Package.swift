@@ -168,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "spx-data", "Parquet", "Pipeline", "MarketCalendar", "TestSupport", "StateStore",
+                "spx-data", "Parquet", "Pipeline", "MarketCalendar", "TestSupport", "StateStore", "ThetaData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
