@@ -2,10 +2,11 @@ import Foundation
 import StateStore
 import ThetaData
 
-/// The client's own retries of one expiration's history requests, as the ledger keeps them
-/// once the expiration is staged: a resolved `transient` error whose `retry_attempt` is the
-/// number of tries sent again and whose `context_data` lists each with its status and the
-/// backoff slept before the next.
+/// The client's own retries of one request (an expiration's history or a root's contract
+/// list), as the ledger keeps them: a `transient` error whose `retry_attempt` is the number of
+/// tries sent again and whose `context_data` lists each with its status and the backoff slept
+/// before the next. Resolved at once when the request then succeeded; otherwise open until
+/// its date succeeds.
 struct ClientRetries {
     struct Try: Decodable, Equatable {
         var code: String
@@ -13,7 +14,8 @@ struct ClientRetries {
         var waitMs: Int64
     }
 
-    static let resolution = "retried by the client; the expiration was staged"
+    /// How the row of a request that then succeeded is resolved.
+    static let resolutions = ["retried by the client; the expiration was staged", "retried by the client; the list arrived"]
 
     let tries: [Try]
 

@@ -170,26 +170,51 @@ struct DayProcessorTests {
     func clientRetriesRecorded() async throws {
         let harness = try ArchiveHarness()
         let job = DayJob(symbol: "SPX", dataset: .greeks, date: friday)
-        // Four requests in ten are refused (listings too, whose retries are not the day's
-        // history requests); each refused one is retried after a backoff.
-        let result = try await withSimulator(.v3, faults: "429:p=0.4,retry-after=0") { sim in
+        // Four requests in ten are refused, and the first (the SPX contract list) as starting;
+        // each is retried after a backoff.
+        let (result, refused) = try await withSimulator(.v3, faults: "429:p=0.4,retry-after=0;571:n=1") { sim in
             let client = harness.client(sim, .v3)
             defer { Task { try? await client.shutdown() } }
-            return try await harness.processor(client).process(job)
+            let result = try await harness.processor(client).process(job)
+            let faults = sim.injectedFaults()
+            return (result, (faults[.rateLimited] ?? 0) + (faults[.starting] ?? 0))
         }
         let retried = try harness.store.errors().filter { $0.errorType == "transient" }
-        // At this scale each expiration is one request and one page: every request past the
-        // first of each expiration is a retry, and each retry is in the ledger.
-        let retries = result.requests - result.expirations
-        #expect(retries > 0, "the seeded draws refuse some history request")
-        #expect(retried.reduce(0) { $0 + $1.retryAttempt } == retries, "\(retried.map(\.errorMessage))")
+        let lists = retried.filter { $0.errorMessage.contains("contract list") }
+        // At this scale each expiration is one request and one page: every history request
+        // past the first of each expiration is a retry, and each retry is in the ledger.
+        let historyRetries = result.requests - result.expirations
+        #expect(historyRetries > 0 && !lists.isEmpty, "the seeded draws refuse some list and some history request")
+        #expect(retried.reduce(0) { $0 + $1.retryAttempt } - lists.reduce(0) { $0 + $1.retryAttempt } == historyRetries)
+        // Every refusal the simulator made is one logged try, lists included.
+        #expect(retried.reduce(0) { $0 + $1.retryAttempt } == refused, "\(retried.map(\.errorMessage))")
         for row in retried {
-            #expect(row.resolvedAt != nil && row.resolutionMethod == "retried by the client; the expiration was staged")
+            let resolution = lists.contains { $0.id == row.id } ? "retried by the client; the list arrived" : "retried by the client; the expiration was staged"
+            #expect(row.resolvedAt != nil && row.resolutionMethod == resolution)
             let context = try #require(row.contextData)
-            #expect(context.components(separatedBy: "\"status\":429").count - 1 == row.retryAttempt, "\(context)")
+            #expect(context.components(separatedBy: "\"status\":429").count + context.components(separatedBy: "\"status\":571").count - 2
+                    == row.retryAttempt, "\(context)")
             #expect(context.components(separatedBy: "\"wait_ms\":").count - 1 == row.retryAttempt)
-            #expect(row.errorMessage.contains("rateLimited (HTTP 429) then"))
+            #expect(row.errorMessage.contains("rateLimited (HTTP 429) then") || row.errorMessage.contains("serverStarting (HTTP 571) then"))
         }
+    }
+
+    @Test("tries sent again before a request failed for good are in the ledger, open until the date succeeds")
+    func failedRequestRetriesRecorded() async throws {
+        let harness = try ArchiveHarness()
+        let job = DayJob(symbol: "SPX", dataset: .greeks, date: friday)
+        // Every request is refused: two tries each, then the day fails with the listing's error.
+        await #expect(throws: DayFailure.self) {
+            try await withSimulator(.v3, faults: "571") { sim in
+                let client = harness.client(sim, .v3, attempts: 2)
+                defer { Task { try? await client.shutdown() } }
+                _ = try await harness.processor(client).process(job)
+            }
+        }
+        let retried = try harness.store.errors().filter { $0.errorType == "transient" }
+        #expect(retried.count == 1 && retried.first?.retryAttempt == 1, "\(retried.map(\.errorMessage))")
+        #expect(retried.first?.errorMessage.hasPrefix("1 failed try of the SPX contract list sent again, then it failed: serverStarting (HTTP 571)") == true)
+        #expect(retried.first?.resolvedAt == nil)
     }
 
     @Test("a temporary file a crashed run left beside the day's file is removed; a live writer's is not")

@@ -24,7 +24,15 @@ extension DayProcessor {
         for row in recorded { previous["\(row.root) \(row.expiration)"] = row }
         var planned: [PlannedExpiration] = []
         for root in job.roots {
-            let contracts = try await client.contracts(on: job.compactDate, root: root)
+            let contracts: [ContractKey]
+            do {
+                let listing = try await client.listContracts(on: job.compactDate, root: root)
+                contracts = listing.contracts
+                try recordRetried(job, of: "the \(root) contract list", listing.retried, resolution: "retried by the client; the list arrived")
+            } catch let error as ThetaDataError {
+                try? recordRetried(job, of: "the \(root) contract list", error.retried, resolution: nil)
+                throw error
+            }
             let expirations = Set(contracts.map(\.expiration)).filter { $0 >= job.compactDate }.sorted()
             for compact in expirations {
                 let n = Int(compact)

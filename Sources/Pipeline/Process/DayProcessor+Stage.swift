@@ -75,10 +75,14 @@ extension DayProcessor {
             try store.save([row])
             CrashPoint.stagingRecorded.reach()
             if summary.report.malformedRows > 0 { try recordMalformed(job, e, summary.report) }
-            if !summary.retried.isEmpty { try recordRetried(job, e, summary.retried) }
+            try recordRetried(job, of: "\(e.root) \(e.expiration)", summary.retried,
+                              resolution: "retried by the client; the expiration was staged")
             progress(.staged(job, root: e.root, expiration: e.expiration, rows: file.rows))
             return (file, summary.requests)
         } catch {
+            if let error = error as? ThetaDataError {
+                try? recordRetried(job, of: "\(e.root) \(e.expiration)", error.retried, resolution: nil)
+            }
             staging.discard()
             row.status = .failed
             row.updatedAt = Timestamps.now()
@@ -94,21 +98,6 @@ extension DayProcessor {
             symbol: job.symbol, dataset: job.dataset.name, date: job.date.description, errorType: "malformed_rows",
             errorMessage: "\(report.malformedRows) malformed row(s) skipped in \(e.root) \(e.expiration): "
                 + report.problems.prefix(3).joined(separator: "; "))])
-    }
-
-    /// Tries the client sent again (429, 571, a reset, …) end well once the expiration is
-    /// staged; the ledger keeps them, resolved, with each backoff, so the retry policy can be
-    /// checked after the fact (`spx-data errors --recent N`).
-    private func recordRetried(_ job: DayJob, _ e: PlannedExpiration, _ retried: [RetriedTry]) throws {
-        func milliseconds(_ d: Duration) -> Int64 { d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000 }
-        let listed = retried.prefix(10).map { "\($0.code) (\($0.status.map { "HTTP \($0)" } ?? "no response")) then \(milliseconds($0.wait)) ms" }
-        let entries = retried.map { "{\"code\":\"\($0.code)\",\"status\":\($0.status.map(String.init) ?? "null"),\"wait_ms\":\(milliseconds($0.wait))}" }
-        try store.record(errors: [ErrorRecord(
-            symbol: job.symbol, dataset: job.dataset.name, date: job.date.description, errorType: "transient",
-            errorMessage: "\(retried.count) failed tr\(retried.count == 1 ? "y" : "ies") of \(e.root) \(e.expiration) sent again: "
-                + listed.joined(separator: "; ") + (retried.count > 10 ? "; …" : ""),
-            retryAttempt: retried.count, contextData: "{\"retries\":[\(entries.joined(separator: ","))]}",
-            resolvedAt: Timestamps.now(), resolutionMethod: "retried by the client; the expiration was staged")])
     }
 
     static func compact(_ d: CivilDate) -> Int32 { Int32(d.year * 10_000 + d.month * 100 + d.day) }

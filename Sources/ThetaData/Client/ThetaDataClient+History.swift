@@ -22,14 +22,17 @@ extension ThetaDataClient {
         do {
             return try await fetchRows(url: url, dataset: dataset, onEvent: onEvent)
         } catch let error as ThetaDataError where error.code == .noData {
-            return HistorySummary(requests: error.requestsMade)
+            var empty = HistorySummary(requests: error.requestsMade)
+            empty.retried = error.retried
+            return empty
         } catch let error as ThetaDataError where error.code == .requestTooLarge {
             guard let (first, second) = (window ?? .regularHours).halves() else { throw error }
             var summary = try await history(
                 dataset: dataset, root: root, expiration: expiration, date: date, intervalMs: intervalMs,
                 window: first, onEvent: onEvent)
-            // The refused request counts too.
+            // The refused request counts too, and its tries.
             summary.requests += error.requestsMade
+            summary.retried = error.retried + summary.retried
             summary.merge(
                 try await history(
                     dataset: dataset, root: root, expiration: expiration, date: date, intervalMs: intervalMs,
@@ -40,21 +43,26 @@ extension ThetaDataClient {
 
     /// The contracts (hence expirations and strikes) that had quotes on `date`.
     public func contracts(on date: Int32, root: String) async throws -> [ContractKey] {
+        try await listContracts(on: date, root: root).contracts
+    }
+
+    /// The contracts that had quotes on `date`, with the tries the client sent again.
+    public func listContracts(on date: Int32, root: String) async throws -> (contracts: [ContractKey], retried: [RetriedTry]) {
         let url = version == .v3
             ? url(Dataset.contracts.v3.path, [("symbol", root), ("date", String(date)), ("format", "csv")])
             : url(Dataset.contracts.v2.path, [("start_date", String(date)), ("root", root)])
         var keys: [ContractKey] = []
         do {
-            _ = try await fetchRows(url: url, dataset: .contracts, format: version == .v3 ? .v3CSV : .v2JSON) { event in
+            let summary = try await fetchRows(url: url, dataset: .contracts, format: version == .v3 ? .v3CSV : .v2JSON) { event in
                 switch event {
                 case .rows(let batch): keys += batch.contracts
                 case .restart: keys.removeAll()
                 }
             }
+            return (keys, summary.retried)
         } catch let error as ThetaDataError where error.code == .noData {
-            return []
+            return ([], error.retried)
         }
-        return keys
     }
 
     func historyURL(
@@ -100,6 +108,7 @@ extension ThetaDataClient {
             return try await fetchWithRetries()
         } catch var error as ThetaDataError {
             error.requestsMade = summary.requests
+            error.retried = summary.retried
             throw error
         }
 

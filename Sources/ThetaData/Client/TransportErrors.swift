@@ -22,7 +22,8 @@ enum TransportErrors {
             }
         }
         if isRefused(error) {
-            return ThetaDataError(code: .connectionRefused, request: request, underlying: error)
+            // The code says it all; NIO's text for it ("connection reset (error set): …") misleads.
+            return ThetaDataError(code: .connectionRefused, request: request)
         }
         if Task.isCancelled { return CancellationError() }
         return ThetaDataError(code: .connectionReset, request: request, underlying: error)

@@ -15,6 +15,8 @@ public struct ThetaDataError: Error, Sendable, CustomStringConvertible {
     public var underlying: (any Error)?
     /// Requests sent before giving up (retries included), so callers count them all.
     public var requestsMade = 0
+    /// Tries sent again before this one ended the request, so callers can log them all.
+    public var retried: [RetriedTry] = []
 
     public init(
         code: Code, request: String, status: Int? = nil, bodyMessage: String = "", retryAfter: Duration? = nil,
