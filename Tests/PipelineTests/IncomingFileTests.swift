@@ -10,10 +10,13 @@ struct IncomingFileTests {
         return path
     }
 
+    /// Writes as the Parquet writer does: open with O_CREAT (the named file does not exist yet).
     private func write(_ text: String, to path: String) throws {
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.close()
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(fd >= 0, "cannot open \(path)")
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        #expect(Glibc.write(fd, bytes, bytes.count) == bytes.count)
     }
 
     @Test("while written it has no entry in its directory; commit gives it the final name and its mode")
@@ -51,6 +54,26 @@ struct IncomingFileTests {
         try write("partial", to: incoming.path)
         incoming.close()
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test("the named fallback: FINAL.tmp-PID while written, renamed into place, removed when abandoned")
+    func namedFallback() throws {
+        let dir = try directory()
+        let final = dir + "/day.parquet"
+        #expect(FileManager.default.createFile(atPath: final, contents: Data("old".utf8)))
+        let incoming = IncomingFile(final: final, unnamed: false)
+        #expect(!incoming.isUnnamed && incoming.path == "\(final).tmp-\(getpid())")
+        try write("new", to: incoming.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["day.parquet", "day.parquet.tmp-\(getpid())"])
+        try incoming.commit()
+        incoming.close()
+        #expect(try String(contentsOfFile: final, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["day.parquet"])
+
+        let abandoned = IncomingFile(final: dir + "/other.parquet", unnamed: false)
+        try write("partial", to: abandoned.path)
+        abandoned.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["day.parquet"])
     }
 
     /// This process's umask, read without changing it (other tests run alongside).

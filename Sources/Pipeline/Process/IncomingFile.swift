@@ -18,11 +18,13 @@ struct IncomingFile {
     /// `O_TMPFILE` in Linux's own spelling: the C macro does not reach Swift.
     private static let unnamed = O_DIRECTORY | 0o20_000_000
 
-    /// - Parameter permissions: the mode the file is created with (less the umask).
-    init(final: String, permissions: UInt32 = 0o600) {
+    /// - Parameters:
+    ///   - permissions: the mode the file is created with (less the umask).
+    ///   - unnamed: false takes the named fallback even where unnamed files work (for tests).
+    init(final: String, permissions: UInt32 = 0o600, unnamed: Bool = true) {
         self.final = final
         let directory = final.lastIndex(of: "/").map { String(final[..<$0]) } ?? "."
-        let fd = open(directory.isEmpty ? "/" : directory, Self.unnamed | O_RDWR | O_CLOEXEC, mode_t(permissions))
+        let fd = unnamed ? open(directory.isEmpty ? "/" : directory, Self.unnamed | O_RDWR | O_CLOEXEC, mode_t(permissions)) : -1
         if fd >= 0 {
             descriptor = fd
             path = "/proc/self/fd/\(fd)"
