@@ -25,17 +25,15 @@ extension StateStore {
                 .filter(Column("symbol") == symbol && Column("dataset") == dataset && Column("date") == date)
                 .fetchOne(db)
             var recovered: Int32?
-            if let existing, existing.status == .processing, let owner = existing.processId {
-                if owner != processId && isRunning(owner, existing.startedAt) { return .busy(existing) }
-                if owner != processId {
-                    recovered = owner
-                    var note = ErrorRecord(
-                        symbol: symbol, dataset: dataset, date: date, errorType: "interrupted",
-                        errorMessage: "process \(owner) stopped while processing \(symbol) \(dataset) \(date) "
-                            + "(started \(existing.startedAt ?? "at an unknown time")); its staged expirations are reused",
-                        retryAttempt: existing.retryCount)
-                    try note.insert(db)
-                }
+            if let existing, existing.status == .processing, let owner = existing.processId, owner != processId {
+                if isRunning(owner, existing.startedAt) { return .busy(existing) }
+                recovered = owner
+                var note = ErrorRecord(
+                    symbol: symbol, dataset: dataset, date: date, errorType: "interrupted",
+                    errorMessage: "process \(owner) stopped while processing \(symbol) \(dataset) \(date) "
+                        + "(started \(existing.startedAt ?? "at an unknown time")); its staged expirations are reused",
+                    retryAttempt: existing.retryCount)
+                try note.insert(db)
             }
             var record = existing ?? ProcessingRecord(symbol: symbol, dataset: dataset, date: date, status: .queued)
             if existing?.status == .failed || existing?.status == .processing { record.retryCount += 1 }

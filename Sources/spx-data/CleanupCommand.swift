@@ -71,6 +71,6 @@ struct CleanupCommand: AsyncParsableCommand {
     }
 
     static func size(_ bytes: Int64) -> String {
-        bytes < 1_000_000 ? "\(bytes) bytes" : String(format: "%.1f MB", Double(bytes) / 1e6)
+        bytes < 1_000_000 ? "\(bytes) bytes" : ProgressReporter.megabytes(bytes)
     }
 }

@@ -44,7 +44,7 @@ struct StatusCommand: AsyncParsableCommand {
             running: active.map { item in
                 StatusReport.Running(
                     symbol: item.record.symbol, dataset: item.record.dataset, date: item.record.date,
-                    processId: item.record.processId, processAlive: item.record.processId.map { ProcessLiveness.isRunning($0, startedAt: item.record.startedAt) },
+                    processId: item.record.processId, processAlive: item.record.processId.map { _ in item.record.isHeldByRunningProcess },
                     startedAt: item.record.startedAt, expirations: item.expirations.count, staged: item.staged,
                     failed: item.failed,
                     current: item.expirations.first { $0.status == .pending }.map { "\($0.root) \($0.expiration)" })

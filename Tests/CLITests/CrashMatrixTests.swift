@@ -45,7 +45,7 @@ struct CrashMatrixTests {
         defer { _ = simulator.stop() }
         let reference = try ArchiveDirectory(simulator)
         #expect(try CLI.run(["process", Self.date] + reference.settings).status == 0)
-        let expected = try #require(try Self.record(in: reference))
+        let expected = try #require(try reference.record(Self.date))
         let expectedHash = try contentHash(reference.file(Self.date))
         #expect(expectedHash.count == 64)
 
@@ -63,7 +63,7 @@ struct CrashMatrixTests {
 
             let rerun = try CLI.run(["process", Self.date] + archive.settings)
             #expect(rerun.status == 0, "\(crash): \(rerun.stdout)\(rerun.stderr)")
-            let done = try #require(try Self.record(in: archive), "\(crash)")
+            let done = try #require(try archive.record(Self.date), "\(crash)")
             #expect(done.status == .success, "\(crash)")
             // Only the expirations not durably staged and recorded are asked for again.
             #expect(done.apiRequestsMade == Self.expirations - resumable, "\(crash): \(resumable) staged, \(String(describing: done.apiRequestsMade)) requests")
@@ -71,7 +71,7 @@ struct CrashMatrixTests {
             #expect(try contentHash(archive.file(Self.date)) == expectedHash, "\(crash): rows lost or duplicated")
             if !crash.afterLedgerSuccess {
                 #expect(rerun.stdout.contains("stopped while processing it; resuming"), "\(crash): \(rerun.stdout)")
-                let errors = try StateStore(path: archive.path + "/ledger.db").errors()
+                let errors = try archive.store().errors()
                 #expect(errors.map(\.errorType) == ["interrupted"] && errors.allSatisfy { $0.resolvedAt != nil }, "\(crash)")
             }
             #expect(Self.treeFiles(archive) == Self.committedNames, "\(crash)")
@@ -109,7 +109,7 @@ struct CrashMatrixTests {
             #expect(FileDigest.readSidecar(for: file) == nil, "\(crash): a sidecar without its file")
         }
 
-        let record = try #require(try Self.record(in: archive), "\(crash): the claim is the first thing recorded")
+        let record = try #require(try archive.record(Self.date), "\(crash): the claim is the first thing recorded")
         if crash.afterLedgerSuccess {
             let sha256 = try FileDigest.sha256(of: file)
             #expect(record.status == .success && record.checksum == sha256, "\(crash)")
@@ -124,7 +124,7 @@ struct CrashMatrixTests {
             let listed = try CLI.run(["list", "--db", archive.path + "/ledger.db"])
             #expect(listed.stderr.contains("was left processing by process"), "\(crash): \(listed.stderr)")
         }
-        let store = try StateStore(path: archive.path + "/ledger.db")
+        let store = try archive.store()
         for row in try store.expirationProgress(symbol: "SPX", dataset: "greeks", date: Self.date) where row.status == .staged && record.status != .success {
             let path = try #require(row.stagedPath)
             #expect(FileManager.default.fileExists(atPath: path), "\(crash): \(path) is recorded staged but missing")
@@ -150,13 +150,9 @@ struct CrashMatrixTests {
         })
     }
 
-    static func record(in archive: ArchiveDirectory) throws -> ProcessingRecord? {
-        try StateStore(path: archive.path + "/ledger.db").processingRecords().first { $0.date == date }
-    }
-
     /// Expirations the ledger records staged whose file is on disk: what a rerun may reuse.
     static func reusableStaged(in archive: ArchiveDirectory) throws -> Int {
-        try StateStore(path: archive.path + "/ledger.db").expirationProgress(symbol: "SPX", dataset: "greeks", date: date)
+        try archive.store().expirationProgress(symbol: "SPX", dataset: "greeks", date: date)
             .count { $0.status == .staged && $0.stagedPath.map(FileManager.default.fileExists(atPath:)) == true }
     }
 }

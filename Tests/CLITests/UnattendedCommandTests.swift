@@ -23,11 +23,6 @@ struct SlowDay {
         ((try? FileManager.default.contentsOfDirectory(atPath: stagingDirectory)) ?? []).filter { $0.hasSuffix(".ndjson") }.sorted()
     }
 
-    /// Settings pointing at another simulator (a healthy one), same ledger and directories.
-    func settings(baseURL: String) -> [String] {
-        archive.settings.map { $0.hasPrefix("thetadata.baseUrl=") ? "thetadata.baseUrl=\(baseURL)" : $0 }
-    }
-
     /// Starts `process DATE` and waits until two expirations are staged.
     func startCaughtMidway() throws -> BackgroundCLI {
         let run = try BackgroundCLI(["process", Self.date] + archive.settings, in: archive.path)
@@ -37,10 +32,10 @@ struct SlowDay {
     }
 
     func record() throws -> ProcessingRecord? {
-        try StateStore(path: archive.path + "/ledger.db").processingRecords().first { $0.date == Self.date }
+        try archive.record(Self.date)
     }
 
-    func errors() throws -> [ErrorRecord] { try StateStore(path: archive.path + "/ledger.db").errors() }
+    func errors() throws -> [ErrorRecord] { try archive.store().errors() }
 
     /// Every file under the archive tree.
     func archiveFiles() -> [String] {
@@ -82,7 +77,7 @@ struct UnattendedCommandTests {
 
         let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
         defer { _ = healthy.stop() }
-        let settings = day.settings(baseURL: healthy.baseURL())
+        let settings = day.archive.settings(baseURL: healthy.baseURL())
         let capped = try CLI.run(["retry", SlowDay.date, "--set", "processing.maxRetries=0"] + settings)
         #expect(capped.status == 1 && capped.stderr.contains("processing.maxRetries is 0"), "\(capped.stderr)")
         let unconfirmed = try CLI.run(["retry", SlowDay.date, "--force", "--set", "processing.maxRetries=0"] + settings)
@@ -115,7 +110,7 @@ struct UnattendedCommandTests {
 
         let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
         defer { _ = healthy.stop() }
-        let rerun = try CLI.run(["process", SlowDay.date] + day.settings(baseURL: healthy.baseURL()))
+        let rerun = try CLI.run(["process", SlowDay.date] + day.archive.settings(baseURL: healthy.baseURL()))
         #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
         #expect(rerun.stdout.contains("process \(run.pid) stopped while processing it; resuming"))
         let done = try #require(try day.record())
@@ -124,7 +119,7 @@ struct UnattendedCommandTests {
         // The same day from scratch holds the same rows: nothing lost, nothing twice.
         let fresh = try ArchiveDirectory(healthy)
         #expect(try CLI.run(["process", SlowDay.date] + fresh.settings).status == 0)
-        let freshRecord = try #require(try StateStore(path: fresh.path + "/ledger.db").processingRecords().first)
+        let freshRecord = try #require(try fresh.store().processingRecords().first)
         // The files differ in their creation time; the rows they were made from must not.
         #expect(done.recordCount == freshRecord.recordCount)
         let resumed = try contentHash(day.archive.file(SlowDay.date))
@@ -168,7 +163,7 @@ struct UnattendedCommandTests {
 
         let healthy = try SimulatorProcess(["--port", "0", "--scale", "0.02"])
         defer { _ = healthy.stop() }
-        let rerun = try CLI.run(["process", SlowDay.date] + day.settings(baseURL: healthy.baseURL()))
+        let rerun = try CLI.run(["process", SlowDay.date] + day.archive.settings(baseURL: healthy.baseURL()))
         #expect(rerun.status == 0, "\(rerun.stdout)\(rerun.stderr)")
         let done = try #require(try day.record())
         #expect(done.status == .success && done.apiRequestsMade == 3 - staged, "\(staged) staged")
@@ -191,7 +186,7 @@ struct UnattendedCommandTests {
         #expect(!plan.stdout.contains("\"2024-03-12\"") && !plan.stdout.contains("\"2024-03-15\""))
         #expect(plan.stdout.contains("the average of 1 successful day(s)"), "\(plan.stdout)")
         #expect(!FileManager.default.fileExists(atPath: archive.file("2024-03-11")))
-        #expect(try StateStore(path: archive.path + "/ledger.db").processingRecords().count == 1)
+        #expect(try archive.store().processingRecords().count == 1)
 
         let run = try CLI.run(["process-gaps"] + options)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

@@ -22,8 +22,9 @@ public struct HistorySummary: Sendable {
 
     public init() {}
 
-    init(requests: Int) {
+    init(requests: Int, retried: [RetriedTry] = []) {
         self.requests = requests
+        self.retried = retried
     }
 
     mutating func merge(_ other: HistorySummary) {

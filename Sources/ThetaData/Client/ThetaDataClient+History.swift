@@ -22,9 +22,7 @@ extension ThetaDataClient {
         do {
             return try await fetchRows(url: url, dataset: dataset, onEvent: onEvent)
         } catch let error as ThetaDataError where error.code == .noData {
-            var empty = HistorySummary(requests: error.requestsMade)
-            empty.retried = error.retried
-            return empty
+            return HistorySummary(requests: error.requestsMade, retried: error.retried)
         } catch let error as ThetaDataError where error.code == .requestTooLarge {
             guard let (first, second) = (window ?? .regularHours).halves() else { throw error }
             var summary = try await history(
@@ -125,9 +123,7 @@ extension ThetaDataClient {
                     // The rows already handed on are being fetched again.
                     try await onEvent(.restart(lastError))
                     handedOn = false
-                    var restarted = HistorySummary(requests: summary.requests)
-                    restarted.retried = summary.retried
-                    summary = restarted
+                    summary = HistorySummary(requests: summary.requests, retried: summary.retried)
                 }
                 summary.requests += 1
                 // One permit for all pages: the Terminal drops pages not fetched promptly.
