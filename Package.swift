@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Parquet", "ThetaData", "MarketCalendar", "StateStore", "HealthCheck",
+                "Parquet", "ThetaData", "MarketCalendar", "GapAnalysis", "StateStore", "HealthCheck",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "ThetaDataTests",
             dependencies: [
-                "ThetaData", "TestSupport",
+                "ThetaData", "TestSupport", "MarketCalendar",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

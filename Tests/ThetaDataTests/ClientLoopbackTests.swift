@@ -33,7 +33,7 @@ struct ClientLoopbackTests {
     func sample(_ format: BodyFormat, dataset: Dataset = .greeks, count: Int = 300, seed: UInt64 = 1, nextPage: String? = nil)
         -> (rows: [OptionRow], reply: Reply)
     {
-        var writer = TerminalBodyWriter(dataset: dataset, random: SeededRandom(seed: seed))
+        var writer = TerminalBodyWriter(dataset: dataset, version: format.apiVersion, random: SeededRandom(seed: seed))
         let rows = writer.rows(count: count)
         let body = format == .v2JSON ? writer.v2JSON(rows, nextPage: nextPage) : writer.body(rows, format: format)
         var random = SeededRandom(seed: seed + 100)

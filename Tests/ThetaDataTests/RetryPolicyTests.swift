@@ -15,6 +15,7 @@ struct RetryPolicyTests {
     }
 
     @Test("each status of the Terminal's table maps to its code and decision", arguments: [
+        (400, "badRequest", "fail"), (403, "permission", "fail"), (500, "serverError", "retry"),
         (404, "notImplemented", "fail"), (410, "gone", "fail"), (429, "rateLimited", "retry"),
         (470, "general", "retry"), (471, "permission", "fail"), (472, "noData", "empty"),
         (473, "invalidParameters", "fail"), (474, "disconnected", "upstream"), (475, "terminalParse", "fail"),
@@ -54,6 +55,36 @@ struct RetryPolicyTests {
         #expect(decision(error(429), attempt: 8) == .fail)
         #expect(decision(error(470), attempt: 2) == .fail)
         #expect(decision(error(477), attempt: 4) == .fail)
+    }
+
+    @Test("a 500 is tried three times in all, then fails saying to restart the Terminal")
+    func serverErrorsAreRetriedAFewTimes() {
+        guard case .retry = decision(error(500), attempt: 1), case .retry = decision(error(500), attempt: 2) else {
+            return #expect(Bool(false), "500 is not retried")
+        }
+        #expect(decision(error(500), attempt: 3) == .fail)
+        let e = ThetaDataError(code: .serverError, request: "GET /x", status: 500, bodyMessage: "BadSession: session expired")
+        #expect(e.description.contains("BadSession"))
+        #expect(e.remediation.contains("restart the Terminal") && e.remediation.contains("Two Terminals"))
+    }
+
+    @Test("403 and 471 both mean the subscription does not cover the data, and say so")
+    func permissionNamesTheSubscription() {
+        for status in [403, 471] {
+            let e = error(status)
+            #expect(e.code == .permission)
+            #expect(e.remediation.contains("subscription") && e.remediation.contains("thetadata.subscription"))
+        }
+    }
+
+    @Test("a 400 keeps the Terminal's words and is not retried; a 410 names the API version as the fix")
+    func requestErrors() {
+        let bad = ThetaDataError(code: .init(status: 400)!, request: "GET /x", status: 400,
+                                 bodyMessage: "Cannot fetch current-day data without specifying an expiration")
+        #expect(bad.description.contains("Cannot fetch current-day data without specifying an expiration"))
+        #expect(decision(bad) == .fail)
+        let gone = error(410)
+        #expect(gone.remediation.contains("thetadata.apiVersion"))
     }
 
     @Test func v2ErrorTypesMapLikeStatuses() {
@@ -98,7 +129,7 @@ struct RetryPolicyTests {
         #expect(clock.sleeps.first == .seconds(3))
     }
 
-    @Test("the loop hands empty, split and fail-fast errors to the caller at once", arguments: [472, 570, 471, 473, 404])
+    @Test("the loop hands empty, split and fail-fast errors to the caller at once", arguments: [472, 570, 471, 473, 404, 400, 403, 410])
     func loopStops(status: Int) async {
         let clock = RecordingClock()
         let calls = Mutex(0)

@@ -18,6 +18,10 @@ enum ColumnSlot: Equatable, Sendable {
     case integer(Int)
     /// A v3 timestamp column stored as the ms of day of an integer column.
     case timeOfDayFromTimestamp(Int)
+    /// A v3 timestamp column stored whole, as New York wall-clock ms, in an integer column.
+    case dateTime(Int)
+    /// The row's time that is also a column of its own (v3 EOD's `created`).
+    case timestampAndDateTime(Int)
 
     /// The slot of each name a body of `dataset` in `version` may carry; names not listed are
     /// unknown to the archive.
@@ -35,17 +39,20 @@ enum ColumnSlot: Equatable, Sendable {
         if !time.isEmpty { table[time] = version == .v2 ? .msOfDay : .timestamp }
         var doubleIndex = 0
         var integerIndex = 0
-        for column in dataset.columns {
-            let name = column.name(in: version)
+        for column in dataset.columns(in: version) {
+            guard let name = column.name(in: version) else { continue }
             switch column.type {
             case .double:
-                if let name { table[name] = .double(doubleIndex) }
+                table[name] = .double(doubleIndex)
                 doubleIndex += 1
             case .integer:
-                if let name { table[name] = .integer(integerIndex) }
+                table[name] = .integer(integerIndex)
                 integerIndex += 1
             case .timeOfDay:
-                if let name { table[name] = version == .v2 ? .integer(integerIndex) : .timeOfDayFromTimestamp(integerIndex) }
+                table[name] = version == .v2 ? .integer(integerIndex) : .timeOfDayFromTimestamp(integerIndex)
+                integerIndex += 1
+            case .dateTime:
+                table[name] = name == time ? .timestampAndDateTime(integerIndex) : .dateTime(integerIndex)
                 integerIndex += 1
             }
         }

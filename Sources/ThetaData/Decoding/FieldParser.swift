@@ -135,6 +135,14 @@ enum FieldParser {
         return (date, ms)
     }
 
+    /// A date and time of day as New York wall-clock ms since 1970-01-01 00:00 (the calendar
+    /// date's day number times 86 400 000, plus the ms of day); nil for an impossible date.
+    static func wallClockMs(_ t: (date: Int32, msOfDay: Int32)) -> Int64? {
+        let y = Int(t.date / 10_000), m = Int(t.date / 100 % 100), d = Int(t.date % 100)
+        guard let days = CivilDays.daysSince1970(year: y, month: m, day: d) else { return nil }
+        return Int64(days) * 86_400_000 + Int64(t.msOfDay)
+    }
+
     /// `HH:MM:SS[.fff]` as ms of day.
     @inline(__always)
     static func timeOfDay(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int32? {

@@ -45,8 +45,9 @@ struct RowAssembler {
         self.version = version
         self.batchSize = batchSize
         slotsByName = ColumnSlot.table(for: dataset, version: version)
-        doubleNames = dataset.columns.filter { $0.type == .double }.map(\.name)
-        integerNames = dataset.columns.filter { $0.type != .double }.map(\.name)
+        let columns = dataset.columns(in: version)
+        doubleNames = columns.filter { $0.type == .double }.map(\.name)
+        integerNames = columns.filter { $0.type != .double }.map(\.name)
         requiredMask = dataset.endpoint(version).timeColumn.isEmpty ? Bit.contract : Bit.contract | Bit.date | Bit.time
         batch = OptionRowBatch(doubleColumns: doubleNames, integerColumns: integerNames, reservingCapacity: batchSize)
     }
@@ -101,6 +102,20 @@ struct RowAssembler {
             if count == 0 || isNullWord(p, count) { return }
             guard let t = FieldParser.timestamp(p, count) else { return fail(slot, p, count) }
             batch.integers[integerBase + i] = Int64(t.msOfDay)
+        case .dateTime(let i):
+            if count == 0 || isNullWord(p, count) { return }
+            guard let t = FieldParser.timestamp(p, count), let ms = FieldParser.wallClockMs(t) else {
+                return fail(slot, p, count)
+            }
+            batch.integers[integerBase + i] = ms
+        case .timestampAndDateTime(let i):
+            guard let t = FieldParser.timestamp(p, count), let ms = FieldParser.wallClockMs(t) else {
+                return fail(slot, p, count)
+            }
+            date = t.date
+            msOfDay = t.msOfDay
+            present |= Bit.date | Bit.time
+            batch.integers[integerBase + i] = ms
         case .root:
             guard count > 0 else { return fail(slot, p, count) }
             if !rootBytes.elementsEqual(UnsafeBufferPointer(start: p, count: count)) {

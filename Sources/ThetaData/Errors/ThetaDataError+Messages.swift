@@ -2,6 +2,7 @@ extension ThetaDataError.Code {
     /// What happened, in a researcher's words.
     public var summary: String {
         switch kind {
+        case .badRequest: "The Terminal refused the request"
         case .notImplemented: "The Terminal does not know this request"
         case .gone: "The Terminal no longer serves this path"
         case .rateLimited: "The Terminal is throttling requests or its queue is full"
@@ -17,6 +18,7 @@ extension ThetaDataError.Code {
         case .requestTooLarge: "The request asks for too much data at once"
         case .serverStarting: "ThetaData's server is restarting"
         case .uncaught: "The Terminal hit an internal error"
+        case .serverError: "The Terminal failed with a server error"
         case .unexpectedStatus: "The Terminal answered with an unexpected status"
         case .connectionRefused: "Nothing is listening at the Terminal's address"
         case .timeout: "The Terminal did not answer in time"
@@ -28,11 +30,12 @@ extension ThetaDataError.Code {
     /// What to do about it.
     public var remediation: String {
         switch kind {
+        case .badRequest: "Not retried: the Terminal gave its reason above. Data of a session appears only after its close (thetadata.availableAfter); otherwise check the date, root and expiration."
         case .notImplemented: "Update the Terminal, or check the API version (--api v2/v3) matches it."
-        case .gone: "This Terminal speaks API v3; use --api v3."
+        case .gone: "A configuration error, not retried: the path is retired or belongs to the other API version. Set thetadata.apiVersion to the Terminal's (v3 for a v3 Terminal, with thetadata.baseUrl on port 25503), or update spx-data."
         case .rateLimited: "Retried with backoff; lower --concurrency to the subscription's limit if it persists."
         case .general: "Retry once; if it persists, check the Terminal's log."
-        case .permission: "Upgrade the subscription or drop this dataset; retrying will not help."
+        case .permission: "Your ThetaData subscription does not cover this dataset or date: upgrade the subscription, or set thetadata.subscription (and thetadata.historyStart) to what it covers so such dates are not asked for. Retrying will not help."
         case .noData: "Nothing to fetch: recorded as empty."
         case .invalidParameters: "Check the root, expiration and date; this is a bug if they came from the Terminal's own lists."
         case .disconnected: "Waiting for the Terminal to reconnect (mdds status CONNECTED); check its network and login."
@@ -43,6 +46,7 @@ extension ThetaDataError.Code {
         case .requestTooLarge: "Split into smaller time windows or one expiration per request."
         case .serverStarting: "Retry in a minute; ThetaData restarts its servers on schedule."
         case .uncaught: "Report the URL to ThetaData with the Terminal's log."
+        case .serverError: "Retried a few times; restart the Terminal. Two Terminals logged in with one account cause this (BadSession): stop the other one."
         case .unexpectedStatus: "Check the Terminal's version and log."
         case .connectionRefused: "Start the Theta Terminal (java -jar ThetaTerminal.jar) and check the port."
         case .timeout: "The Terminal may be overloaded; lower --concurrency or raise the request timeout."

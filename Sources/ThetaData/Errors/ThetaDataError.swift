@@ -57,15 +57,20 @@ extension ThetaDataError {
             case notImplemented, gone, rateLimited, general, permission, noData, invalidParameters
             case disconnected, terminalParse, wrongIP, pageExpired, invalidSession
             case requestTooLarge, serverStarting, uncaught, unexpectedStatus
+            case badRequest, serverError
             case connectionRefused, timeout, connectionReset, malformedBody
         }
         let kind: Kind
 
+        /// 400: a request the Terminal refuses as such, with a plain-text reason (current-day
+        /// data without an expiration, an EOD report of a session not closed yet).
+        public static let badRequest = Code(kind: .badRequest)
         public static let notImplemented = Code(kind: .notImplemented)  // 404 NO_IMPL
-        public static let gone = Code(kind: .gone)  // 410: a v3 Terminal asked on a v2 path
+        public static let gone = Code(kind: .gone)  // 410: a v2 path on a v3 Terminal, or a retired endpoint
         public static let rateLimited = Code(kind: .rateLimited)  // 429 OS_LIMIT / queue full
         public static let general = Code(kind: .general)  // 470 GENERAL
-        public static let permission = Code(kind: .permission)  // 471 PERMISSION
+        /// 471 PERMISSION in the documentation; live v3 Terminals answer 403 for the same.
+        public static let permission = Code(kind: .permission)
         public static let noData = Code(kind: .noData)  // 472 NO_DATA
         public static let invalidParameters = Code(kind: .invalidParameters)  // 473 INVALID_PARAMS
         public static let disconnected = Code(kind: .disconnected)  // 474 DISCONNECTED
@@ -76,6 +81,9 @@ extension ThetaDataError {
         public static let requestTooLarge = Code(kind: .requestTooLarge)  // 570 LARGE_REQUEST
         public static let serverStarting = Code(kind: .serverStarting)  // 571 SERVER_STARTING
         public static let uncaught = Code(kind: .uncaught)  // 572 UNCAUGHT_ERROR
+        /// 500: the Terminal failed internally, often `BadSession` (a second Terminal logged in
+        /// with the same account, or a session that went stale).
+        public static let serverError = Code(kind: .serverError)
         public static let unexpectedStatus = Code(kind: .unexpectedStatus)
         public static let connectionRefused = Code(kind: .connectionRefused)
         public static let timeout = Code(kind: .timeout)
@@ -86,11 +94,12 @@ extension ThetaDataError {
         public init?(status: Int) {
             switch status {
             case 200..<300: return nil
+            case 400: kind = .badRequest
+            case 403, 471: kind = .permission
             case 404: kind = .notImplemented
             case 410: kind = .gone
             case 429: kind = .rateLimited
             case 470: kind = .general
-            case 471: kind = .permission
             case 472: kind = .noData
             case 473: kind = .invalidParameters
             case 474: kind = .disconnected
@@ -101,6 +110,7 @@ extension ThetaDataError {
             case 570: kind = .requestTooLarge
             case 571: kind = .serverStarting
             case 572: kind = .uncaught
+            case 500: kind = .serverError
             default: kind = .unexpectedStatus
             }
         }

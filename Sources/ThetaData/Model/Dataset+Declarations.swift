@@ -1,4 +1,6 @@
-/// The datasets the archive knows. Field lists follow the reference's §5.3 (v2) and §5.4 (v3).
+/// The datasets the archive knows. Field lists follow the reference's §5.3 (v2) and §5.4 (v3);
+/// each archive column keeps the Terminal's own name where it has one, so the archive reads
+/// against ThetaData's documentation.
 extension Dataset {
     /// First-order greeks at an interval, one expiration per request.
     public static let greeks = Dataset(
@@ -45,20 +47,24 @@ extension Dataset {
             .init("volume", .integer), .init("count", .integer), .init("vwap", v2: nil),
         ])
 
-    /// Open interest, published once a day (about 06:30 New York, for the day before).
+    /// Open interest: one row a day, published in the morning (about 06:30 New York) with
+    /// the previous session's figure; the row's time is the publication.
     public static let openInterest = Dataset(
         name: "open_interest",
         v2: .init(path: "/v2/bulk_hist/option/open_interest", takesInterval: false, timeColumn: "ms_of_day"),
         v3: .init(path: "/v3/option/history/open_interest", takesInterval: false, timeColumn: "timestamp"),
         columns: [.init("open_interest", .integer)])
 
-    /// End-of-day report: the row time is when the report was made (about 17:15).
+    /// End-of-day report: the row time is when the report was made (about 17:15), kept in v3
+    /// as `created` too; the last trade can be days old for a contract that did not trade.
     public static let eod = Dataset(
         name: "eod",
         v2: .init(path: "/v2/bulk_hist/option/eod", takesInterval: false, timeColumn: "ms_of_day"),
         v3: .init(path: "/v3/option/history/eod", takesInterval: false, timeColumn: "created"),
         columns: [
-            .init("last_trade_ms_of_day", .timeOfDay, v2: "ms_of_day2", v3: "last_trade"),
+            .init("created", .dateTime, v2: nil),
+            .init("last_trade", .dateTime, v2: nil),
+            .init("ms_of_day2", .timeOfDay, v3: nil),
             .init("open"), .init("high"), .init("low"), .init("close"),
             .init("volume", .integer), .init("count", .integer),
         ] + quoteColumns)
@@ -75,8 +81,12 @@ extension Dataset {
         v3: .init(path: "/v3/option/list/contracts/quote", takesInterval: false, timeColumn: ""),
         columns: [])
 
+    /// The underlying's quote the greeks were computed from. v3 gives its full date-time,
+    /// which precedes the row's date for a first bar priced off the previous close; v2 gives
+    /// only its ms of day (`ms_of_day2`), kept as sent.
     private static let underlying: [Column] = [
-        .init("underlying_ms_of_day", .timeOfDay, v2: "ms_of_day2", v3: "underlying_timestamp"),
+        .init("underlying_timestamp", .dateTime, v2: nil),
+        .init("ms_of_day2", .timeOfDay, v3: nil),
         .init("underlying_price"),
     ]
 

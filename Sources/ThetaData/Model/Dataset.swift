@@ -7,8 +7,13 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
         case double
         /// A whole number (sizes, exchanges, conditions, counts).
         case integer
-        /// A time of day in ms since New York midnight: v2 writes the ms, v3 a timestamp.
+        /// A time of day in ms since New York midnight, without a date (v2's `ms_of_day2`).
         case timeOfDay
+        /// A New York date and time (v3's `underlying_timestamp`, `last_trade`, `created`),
+        /// which may fall on another day than the row's. Batches carry it as New York
+        /// wall-clock ms since 1970-01-01 00:00 (see `OptionRowBatch`); the archive stores the
+        /// instant, TIMESTAMP(ms, UTC).
+        case dateTime
     }
 
     /// One value column, named as the archive names it, with each API's own spelling;
@@ -48,7 +53,8 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var v2: Endpoint
     public var v3: Endpoint
-    /// The value columns, in archive order; contract and time columns are implied.
+    /// The value columns of both API versions, in archive order; contract and time columns
+    /// are implied. A file holds those its source sends: `columns(in:)`.
     public var columns: [Column]
 
     public init(name: String, v2: Endpoint, v3: Endpoint, columns: [Column]) {
@@ -59,6 +65,13 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func endpoint(_ version: APIVersion) -> Endpoint { version == .v2 ? v2 : v3 }
+
+    /// The value columns `version` sends, in archive order: what a batch decoded from that
+    /// API, its staging file and its archive file hold. A column one API lacks is left out
+    /// rather than kept empty (v2's `ms_of_day2` has no date, v3's `underlying_timestamp` has one).
+    public func columns(in version: APIVersion) -> [Column] {
+        columns.filter { $0.name(in: version) != nil }
+    }
 
     public var description: String { name }
 }

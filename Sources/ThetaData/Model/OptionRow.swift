@@ -7,7 +7,8 @@ public struct OptionRow: Sendable, Hashable {
     public var msOfDay: Int32
     /// The dataset's `.double` columns in declaration order; nil where the field was empty.
     public var doubles: [Double?]
-    /// The dataset's `.integer` and `.timeOfDay` columns in declaration order; nil where empty.
+    /// The dataset's `.integer`, `.timeOfDay` and `.dateTime` columns in declaration order
+    /// (see `OptionRowBatch.integerColumns`); nil where empty.
     public var integers: [Int64?]
 
     public init(contract: ContractKey, date: Int32, msOfDay: Int32, doubles: [Double?], integers: [Int64?]) {

@@ -3,7 +3,10 @@
 public struct OptionRowBatch: Sendable, RandomAccessCollection {
     /// The dataset's `.double` column names, in the order of `doubles`' stride.
     public let doubleColumns: [String]
-    /// The dataset's `.integer` and `.timeOfDay` column names, in the order of `integers`' stride.
+    /// The dataset's `.integer`, `.timeOfDay` and `.dateTime` column names, in the order of
+    /// `integers`' stride. A `.dateTime` value is New York wall-clock ms since 1970-01-01 00:00:
+    /// the calendar date's day number × 86 400 000 plus the ms of day, as the Terminal wrote
+    /// it, not yet an instant (the archive applies New York's UTC offset).
     public let integerColumns: [String]
 
     public internal(set) var contracts: [ContractKey] = []

@@ -19,6 +19,9 @@ public struct RetryPolicy: Sendable {
     public var connectionRefusedDelay = Duration.seconds(2)
     /// Times the whole request is re-issued after an expired page.
     public var maxRestarts = 3
+    /// Attempts in all for a Terminal's 500 (often `BadSession`): a passing fault clears in a
+    /// try or two; one that persists needs the Terminal restarted, which waiting cannot do.
+    public var serverErrorAttempts = 3
 
     public init() {}
 
@@ -46,8 +49,11 @@ public struct RetryPolicy: Sendable {
         case .general:
             // "fail (maybe 1 retry)": one more try, for a Terminal hiccup.
             return attempt < 2 ? .retry(after: wait(attempt: attempt, retryAfter: nil, using: &random)) : .fail
+        case .serverError:
+            guard attempt < serverErrorAttempts else { return .fail }
+            return .retry(after: wait(attempt: attempt, retryAfter: error.retryAfter, using: &random))
         case .notImplemented, .gone, .permission, .invalidParameters, .terminalParse, .wrongIP, .invalidSession,
-            .uncaught, .unexpectedStatus, .malformedBody:
+            .uncaught, .unexpectedStatus, .malformedBody, .badRequest:
             return .fail
         }
     }

@@ -1,17 +1,24 @@
 import TestSupport
 @testable import ThetaData
 
-/// Writes rows the way the Terminal writes them, in each body format, for round-trip tests.
+/// Writes rows the way the Terminal writes them, in each body format of one API version, for
+/// round-trip tests.
 struct TerminalBodyWriter {
     let dataset: Dataset
+    /// The API the rows come from: they hold the columns it sends.
+    var version: APIVersion = .v3
     /// An extra column the archive does not know, to check it is ignored with one warning.
     var unknownColumn: String?
     var random: SeededRandom
 
+    /// Dates a date-time column may fall on: around the rows' date, across a month and a year end.
+    static let nearbyDates: [Int32] = [2023_12_29, 2024_02_29, 2024_03_14, 2024_03_15]
+
     /// Random rows of `dataset`, sorted by contract as bulk responses group them.
     mutating func rows(count: Int) -> [OptionRow] {
-        let doubleCount = dataset.columns.filter { $0.type == .double }.count
-        let integerColumns = dataset.columns.filter { $0.type != .double }
+        let columns = dataset.columns(in: version)
+        let doubleCount = columns.filter { $0.type == .double }.count
+        let integerColumns = columns.filter { $0.type != .double }
         let contracts = (0..<max(1, count / 5)).map { _ in
             ContractKey(
                 root: Bool.random(using: &random) ? "SPXW" : "SPX",
@@ -20,14 +27,36 @@ struct TerminalBodyWriter {
         }.sorted { ($0.root, $0.expiration, $0.strike, $0.right.rawValue) < ($1.root, $1.expiration, $1.strike, $1.right.rawValue) }
         return (0..<count).map { i in
             let contract = contracts[i * contracts.count / count]
+            let msOfDay = randomMs()
             let doubles: [Double?] = (0..<doubleCount).map { _ in randomDouble() }
             let integers: [Int64?] = integerColumns.map { column in
+                // The row's own time, written once as the time column (v3 EOD's `created`).
+                if column.name(in: version) == dataset.endpoint(version).timeColumn { return Self.wallClock(2024_03_15, msOfDay) }
                 if Int.random(in: 0..<10, using: &random) == 0 { return nil }
-                return column.type == .timeOfDay ? Int64(randomMs()) : Int64.random(in: -5...100_000, using: &random)
+                switch column.type {
+                case .timeOfDay: return Int64(randomMs())
+                case .dateTime:
+                    let date = Self.nearbyDates[Int.random(in: 0..<Self.nearbyDates.count, using: &random)]
+                    return Self.wallClock(date, Int32.random(in: 0..<86_400_000, using: &random))
+                default: return Int64.random(in: -5...100_000, using: &random)
+                }
             }
             return OptionRow(
-                contract: contract, date: 2024_03_15, msOfDay: randomMs(), doubles: doubles, integers: integers)
+                contract: contract, date: 2024_03_15, msOfDay: msOfDay, doubles: doubles, integers: integers)
         }
+    }
+
+    /// New York wall-clock ms of a date and ms of day, as batches carry `.dateTime` values.
+    static func wallClock(_ date: Int32, _ ms: Int32) -> Int64 {
+        let days = CivilDays.daysSince1970(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))!
+        return Int64(days) * 86_400_000 + Int64(ms)
+    }
+
+    /// The v3 text of a wall-clock value (its date is one of `nearbyDates`).
+    func dateTimeText(_ wallClock: Int64) -> String {
+        let day = wallClock / 86_400_000
+        let date = Self.nearbyDates.first { Self.wallClock($0, 0) / 86_400_000 == day }!
+        return timestamp(date, Int32(wallClock - day * 86_400_000))
     }
 
     private mutating func randomMs() -> Int32 {
@@ -54,14 +83,17 @@ struct TerminalBodyWriter {
         }
     }
 
-    /// Value columns present in `version`: (name, index into doubles or integers, type).
+    /// Value columns `version` writes besides the row's time: (name, index into doubles or
+    /// integers, type).
     private func valueColumns(_ version: APIVersion) -> [(name: String, index: Int, type: Dataset.ColumnType)] {
+        precondition(version == self.version, "rows of \(self.version) written as \(version)")
         var d = 0, n = 0
         var out: [(String, Int, Dataset.ColumnType)] = []
-        for column in dataset.columns {
+        for column in dataset.columns(in: version) {
             let index = column.type == .double ? d : n
             if column.type == .double { d += 1 } else { n += 1 }
-            if let name = column.name(in: version) { out.append((name, index, column.type)) }
+            guard let name = column.name(in: version), name != dataset.endpoint(version).timeColumn else { continue }
+            out.append((name, index, column.type))
         }
         return out
     }
@@ -73,6 +105,8 @@ struct TerminalBodyWriter {
         case .timeOfDay:
             guard let ms = row.integers[column.index] else { return nil }
             return version == .v2 ? "\(ms)" : timestamp(row.date, Int32(ms))
+        case .dateTime:
+            return row.integers[column.index].map(dateTimeText)
         }
     }
 
@@ -136,7 +170,8 @@ struct TerminalBodyWriter {
             ]
             for column in columns {
                 let v = value(row, column, .v3)
-                members.append("\"\(column.name)\":" + (v.map { column.type == .timeOfDay ? "\"\($0)\"" : $0 } ?? "null"))
+                let quoted = column.type == .timeOfDay || column.type == .dateTime
+                members.append("\"\(column.name)\":" + (v.map { quoted ? "\"\($0)\"" : $0 } ?? "null"))
             }
             if let unknownColumn { members.append("\"\(unknownColumn)\":{\"nested\":[1,2]}") }
             text += "{" + members.shuffled(using: &random).joined(separator: ",") + "}\n"
