@@ -8,14 +8,21 @@ public import MarketCalendar
 /// | any status but `success` and `no_data`, with some but not all expirations done | `partial` |
 /// | `failed`; `processing` (an interrupted attempt); `pending`, `queued`, `skipped` after an attempt | `failed` |
 /// | `no_data` | `noData` |
+/// | `failed` with error type `permission` (a 403 or 471) | `permission` |
+/// | `failed` with error type `pending_at_vendor` | `pendingAtVendor` |
 ///
-/// `success` is never a gap.
+/// `success` is never a gap, nor is a session whose data the vendor cannot have yet (see
+/// `VendorAvailability`): those are the report's `pending`.
 public enum GapCategory: String, Sendable, CaseIterable {
     case neverAttempted = "never_attempted"
     case failed
     case partial
     /// The vendor had no data when asked; worth asking again only now and then.
     case noData = "no_data"
+    /// The subscription does not cover the day: retried only when forced.
+    case permission
+    /// The vendor had not published the day yet when asked; it will be asked again.
+    case pendingAtVendor = "pending_at_vendor"
 
     /// Words for people, such as `partially processed`.
     public var label: String {
@@ -24,6 +31,8 @@ public enum GapCategory: String, Sendable, CaseIterable {
         case .failed: "failed"
         case .partial: "partially processed"
         case .noData: "vendor had no data"
+        case .permission: "not in subscription"
+        case .pendingAtVendor: "pending at vendor"
         }
     }
 
@@ -36,6 +45,8 @@ public enum GapCategory: String, Sendable, CaseIterable {
         switch record.status {
         case .success: return nil
         case .noData: self = .noData
+        case .failed where record.errorType == Self.permission.rawValue: self = .permission
+        case .failed where record.errorType == Self.pendingAtVendor.rawValue: self = .pendingAtVendor
         case _ where record.progress?.isPartial == true: self = .partial
         case .failed, .processing: self = .failed
         case .pending, .queued, .skipped: self = record.attempts > 0 ? .failed : .neverAttempted

@@ -21,9 +21,11 @@ public struct GapAnalyzer: Sendable {
     ///   - records: at most one per date is expected; when a date has several, a `success`
     ///     stands, otherwise the last one in sequence order does.
     ///   - today: New York's date now, from which recency is measured.
+    ///   - now: the instant now; with the configuration's `availability`, sessions whose data
+    ///     the vendor cannot have yet are `pending` instead of gaps (and later ones skipped).
     /// - Complexity: O(days in range + records), plus sorting the gaps.
     public func analyze(_ range: ClosedRange<CivilDate>, records: some Sequence<ProcessingRecord>,
-                        today: CivilDate) -> GapReport {
+                        today: CivilDate, now: UTCInstant? = nil) -> GapReport {
         // A slot per day of the range, so finding a session's record is an array index.
         let first = range.lowerBound.daysSince1970
         var slots = [Int32](repeating: -1, count: range.count)
@@ -44,8 +46,19 @@ public struct GapAnalyzer: Sendable {
         }
 
         var gaps: [Gap] = []
-        var sessions = 0, complete = 0, usedRecords = 0
+        var pending: [CivilDate] = []
+        var sessions = 0, complete = 0, usedRecords = 0, beforeHistoryStart = 0
+        let available = now.flatMap { now in configuration.availability?.latestAvailableSession(at: now, calendar: calendar) }
         for date in calendar.tradingDays(in: range) {
+            if let start = configuration.historyStart, date < start {
+                beforeHistoryStart += 1
+                continue
+            }
+            if now != nil, configuration.availability != nil, available.map({ date > $0 }) ?? true {
+                // Not published yet: today before its time, or a session still to come.
+                if date <= today { pending.append(date) }
+                continue
+            }
             sessions += 1
             let index = slots[date.daysSince1970 - first]
             let record = index >= 0 ? kept[Int(index)] : nil
@@ -61,7 +74,7 @@ public struct GapAnalyzer: Sendable {
         sort(&gaps)
         let estimate = configuration.sizeModel.map { _ in gaps.reduce(WorkEstimate()) { $0 + ($1.estimate ?? WorkEstimate()) } }
         return GapReport(range: range, sessions: sessions, complete: complete, gaps: gaps, ignoredRecords: ignored,
-                         estimate: estimate)
+                         estimate: estimate, pending: pending, beforeHistoryStart: beforeHistoryStart)
     }
 
     private func gap(_ date: CivilDate, _ category: GapCategory, _ record: ProcessingRecord?, today: CivilDate) -> Gap {

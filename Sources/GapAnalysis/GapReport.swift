@@ -4,7 +4,8 @@ public import MarketCalendar
 public struct GapReport: Sendable {
     /// The dates analysed (New York).
     public var range: ClosedRange<CivilDate>
-    /// Sessions in `range`.
+    /// Sessions in `range` that were considered: not before the history start, and already
+    /// published by the vendor when an instant was given.
     public var sessions: Int
     /// Sessions recorded as `success`.
     public var complete: Int
@@ -14,6 +15,10 @@ public struct GapReport: Sendable {
     public var ignoredRecords: Int
     /// The work to fill every gap, when a size model was given.
     public var estimate: WorkEstimate?
+    /// Sessions up to today whose data the vendor cannot have yet: not gaps, not failures.
+    public var pending: [CivilDate] = []
+    /// Sessions of `range` before the subscription's history start, not considered.
+    public var beforeHistoryStart = 0
 
     /// Gaps of `category`.
     public func count(_ category: GapCategory) -> Int { gaps.count { $0.category == category } }

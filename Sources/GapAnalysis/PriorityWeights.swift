@@ -12,6 +12,8 @@ public import MarketCalendar
 ///   | never attempted | 0.8 |
 ///   | failed | 0.6 × 0.75 ^ (attempts − 1) |
 ///   | vendor had no data | 0.1 |
+///   | pending at vendor | 0.9 |
+///   | not in subscription | 0.05 |
 ///
 /// - volatility: the highest `intensity` of the periods the date falls in, else 0.
 ///
@@ -48,6 +50,10 @@ public struct PriorityWeights: Sendable, Hashable {
         case .neverAttempted: 0.8
         case .failed: 0.6 * power(0.75, max(attempts - 1, 0))
         case .noData: 0.1
+        // Published late: asked again soon, and it is the freshest data.
+        case .pendingAtVendor: 0.9
+        // Asking again cannot help until the subscription changes.
+        case .permission: 0.05
         }
     }
 

@@ -38,15 +38,18 @@ public struct ProcessingRecord: Sendable, Hashable {
     /// Attempts started so far.
     public var attempts: Int
     public var lastError: String?
+    /// The ledger's type of the last error (`permission`, `pending_at_vendor`, `terminal_…`).
+    public var errorType: String?
     /// Per-expiration progress, when the ledger tracks it.
     public var progress: ExpirationProgress?
 
     public init(date: CivilDate, status: ProcessingStatus, attempts: Int = 0, lastError: String? = nil,
-                progress: ExpirationProgress? = nil) {
+                errorType: String? = nil, progress: ExpirationProgress? = nil) {
         self.date = date
         self.status = status
         self.attempts = attempts
         self.lastError = lastError
+        self.errorType = errorType
         self.progress = progress
     }
 }

@@ -4,12 +4,13 @@ import GRDB
 /// migration, so every database ever written can be brought to the latest schema.
 enum Migrations {
     /// Identifiers in the order they apply; the last one is the current schema version.
-    static let identifiers = ["v1", "v2"]
+    static let identifiers = ["v1", "v2", "v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -206,6 +207,37 @@ enum Migrations {
               changed_at TEXT NOT NULL DEFAULT \(now)
             );
             CREATE INDEX idx_configuration_history_key ON configuration_history(key, changed_at);
+            """)
+    }
+
+    /// v3: an expiration the Terminal had no rows for is recorded `empty` (SQLite cannot widen
+    /// a CHECK constraint in place, so the table is rebuilt with its rows).
+    private static func v3(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+        try db.execute(sql: """
+            CREATE TABLE new_expiration_progress (
+              symbol TEXT NOT NULL,
+              dataset TEXT NOT NULL,
+              date TEXT NOT NULL,
+              root TEXT NOT NULL,
+              expiration TEXT NOT NULL,
+              status TEXT NOT NULL CHECK (status IN ('pending', 'staged', 'empty', 'failed')),
+              row_count INTEGER,
+              staged_path TEXT,
+              sha256 TEXT,
+              bytes INTEGER,
+              attempts INTEGER NOT NULL DEFAULT 0,
+              updated_at TEXT NOT NULL DEFAULT \(now),
+              PRIMARY KEY (symbol, dataset, date, root, expiration),
+              FOREIGN KEY (symbol, dataset, date) REFERENCES processing_log(symbol, dataset, date) ON DELETE CASCADE
+            );
+            INSERT INTO new_expiration_progress
+            SELECT symbol, dataset, date, root, expiration,
+                   CASE WHEN status = 'staged' AND row_count = 0 THEN 'empty' ELSE status END,
+                   row_count, staged_path, sha256, bytes, attempts, updated_at
+            FROM expiration_progress;
+            DROP TABLE expiration_progress;
+            ALTER TABLE new_expiration_progress RENAME TO expiration_progress;
             """)
     }
 }

@@ -25,7 +25,8 @@ public struct ProcessingFilter: Sendable, Equatable {
 public struct ActiveProcessing: Sendable, Equatable {
     public var record: ProcessingRecord
     public var expirations: [ExpirationProgress]
-    public var staged: Int { expirations.filter { $0.status == .staged }.count }
+    /// Expirations with nothing left to fetch: staged, or empty at the vendor.
+    public var staged: Int { expirations.filter { $0.status.isDone }.count }
     public var failed: Int { expirations.filter { $0.status == .failed }.count }
 }
 
@@ -60,8 +61,8 @@ extension StateStore {
     public func ledgerDays(symbol: String, dataset: String) throws(StateStoreError) -> [LedgerDay] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.date, p.status, p.retry_count, p.error_message,
-                       COUNT(e.expiration) AS total, COALESCE(SUM(e.status = 'staged'), 0) AS done
+                SELECT p.date, p.status, p.retry_count, p.error_message, p.error_type,
+                       COUNT(e.expiration) AS total, COALESCE(SUM(e.status IN ('staged', 'empty')), 0) AS done
                 FROM processing_log p
                 LEFT JOIN expiration_progress e ON e.symbol = p.symbol AND e.dataset = p.dataset AND e.date = p.date
                 WHERE p.symbol = ? AND p.dataset = ?
@@ -71,7 +72,8 @@ extension StateStore {
             while let row = try rows.next() {
                 guard let status = ProcessingRecord.Status(rawValue: row["status"]) else { continue }
                 days.append(LedgerDay(date: row["date"], status: status, retryCount: row["retry_count"],
-                                      errorMessage: row["error_message"], expirationsDone: row["done"],
+                                      errorMessage: row["error_message"], errorType: row["error_type"],
+                                      expirationsDone: row["done"],
                                       expirationsTotal: row["total"]))
             }
             return days

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GapAnalysis
 import MarketCalendar
 import Pipeline
 import StateStore
@@ -20,13 +21,35 @@ struct ArchiveSession {
         var configuration = ClientConfiguration(apiVersion: config.apiVersion == .v2 ? .v2 : .v3, baseURL: config.baseURL,
                                                 maxConcurrentRequests: config.maxConcurrentRequests)
         configuration.requestTimeout = config.requestTimeout
+        configuration.bodyFormat = Self.bodyFormat(config)
         client = ThetaDataClient(configuration: configuration)
         let reporter = ProgressReporter(totalDates: totalDates, toStandardError: progressToStandardError)
         self.reporter = reporter
         processor = DayProcessor(
             client: client, store: store,
             layout: ArchiveLayout(outputDirectory: config.outputDirectory, stagingDirectory: config.tempDirectory),
-            minFreeBytes: config.minFreeDiskBytes, progress: { reporter.handle($0) })
+            minFreeBytes: config.minFreeDiskBytes, limits: Self.limits(config), progress: { reporter.handle($0) })
+    }
+
+    /// The subscription's first date and the vendor's publication time, from the configuration,
+    /// with the clock of `NewYorkClock`.
+    static func limits(_ config: ResolvedConfiguration) -> VendorLimits {
+        let setBy = config.source(of: .historyStart) == .default
+            ? "thetadata.subscription=\(config.subscription.rawValue)"
+            : "thetadata.historyStart=\(config.historyStart)"
+        return VendorLimits(historyStart: CivilDate(config.historyStart).map { ($0, setBy) },
+                            availability: VendorAvailability(availableAfter: config.availableAfterMinutes),
+                            now: { NewYorkClock.now() })
+    }
+
+    /// `thetadata.format` for the configured API (the resolver refused v3 JSON and v2 NDJSON).
+    static func bodyFormat(_ config: ResolvedConfiguration) -> BodyFormat {
+        switch (config.apiVersion, config[.format]) {
+        case (.v3, "ndjson"): .v3NDJSON
+        case (.v3, _): .v3CSV
+        case (.v2, "csv"): .v2CSV
+        case (.v2, _): .v2JSON
+        }
     }
 
     /// The dataset a name (`processing.dataset` or `--dataset`) stands for.
@@ -80,10 +103,13 @@ struct ArchiveSession {
             for job in waiting.prefix(max(1, parallelDates)) { group.addTask { await process(job) } }
             waiting = waiting.dropFirst(max(1, parallelDates))
             var outcomes: [DayOutcome] = []
+            var ended = false
             while let outcome = await group.next() {
                 outcomes.append(outcome)
+                // A configuration error (410) would fail every other date the same way.
+                if case .failure(let failure) = outcome.result, failure.endsRun { ended = true }
                 // Once stopped, the dates not yet begun are left as they are.
-                if !Task.isCancelled, let job = waiting.popFirst() { group.addTask { await process(job) } }
+                if !Task.isCancelled, !ended, let job = waiting.popFirst() { group.addTask { await process(job) } }
             }
             return outcomes
         }
@@ -106,6 +132,11 @@ struct RunSummary: Encodable {
     var rowsPerSecond: Double
     var files: [String]
     var failures: [String: String]
+    /// Rows of intervals without a quote or trade, kept as served, and their share of the rows.
+    var quietRows: Int64
+    var quietShare: Double
+    /// Expirations the Terminal had no rows for (472, or only a header), recorded as empty.
+    var emptyExpirations: Int
     /// Dates of the run never begun because it was stopped.
     var notStarted = 0
 
@@ -126,11 +157,18 @@ struct RunSummary: Encodable {
         rowsPerSecond = seconds > 0 ? Double(rows) / seconds : 0
         files = ok.map(\.path)
         self.failures = failures
+        quietRows = ok.reduce(0) { $0 + $1.quietRows }
+        quietShare = rows > 0 ? Double(quietRows) / Double(rows) : 0
+        emptyExpirations = ok.reduce(0) { $0 + $1.emptyExpirations }
     }
 
     var text: String {
         var out = "\n\(datesOk) date(s) archived, \(datesFailed) failed: \(rows) rows, "
             + String(format: "%.1f MB in %.1f s (%.0f rows/s)\n", Double(bytes) / 1e6, seconds, rowsPerSecond)
+        if quietRows > 0 || emptyExpirations > 0 {
+            out += "  \(quietRows) quiet interval row(s) kept as served (\(String(format: "%.1f", quietShare * 100))% of rows: no quote or trade)"
+                + (emptyExpirations > 0 ? ", \(emptyExpirations) expiration(s) empty at the vendor" : "") + "\n"
+        }
         for file in files { out += "  \(file)\n" }
         for (date, reason) in failures.sorted(by: { $0.key < $1.key }) { out += "  FAILED \(date): \(reason)\n" }
         if notStarted > 0 { out += "  \(notStarted) date(s) not started: the run was stopped\n" }

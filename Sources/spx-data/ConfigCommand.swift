@@ -16,6 +16,10 @@ struct ConfigCommand: AsyncParsableCommand {
             \(ConfigurationKey.allCases.sorted().map { key in
                 "  \(key.rawValue) = \(key.defaultValue().isEmpty ? "(required, no default)" : key.defaultValue())"
                     + (key == .baseURL ? " (v2: \(key.defaultValue(apiVersion: "v2")))" : "")
+                    + (key == .maxConcurrentRequests || key == .historyStart
+                        ? " (by thetadata.subscription: " + SubscriptionTier.allCases.map {
+                            "\($0.rawValue) \(key.defaultValue(subscription: $0.rawValue))"
+                        }.joined(separator: ", ") + ")" : "")
             }.joined(separator: "\n"))
             """,
         subcommands: [ConfigGetCommand.self, ConfigSetCommand.self, ConfigValidateCommand.self, ConfigResetCommand.self])
@@ -53,7 +57,7 @@ struct ConfigGetCommand: AsyncParsableCommand {
             columns: ["key", "value", "source", "default", "type", "required", "environment", "description"],
             rows: values.map { value in
                 [.text(value.key.rawValue), .text(value.value), .text(value.source.rawValue),
-                 .text(value.key.defaultValue(apiVersion: config.apiVersion.rawValue)), .text(value.key.valueType.rawValue),
+                 .text(value.key.defaultValue(apiVersion: config.apiVersion.rawValue, subscription: config.subscription.rawValue)), .text(value.key.valueType.rawValue),
                  .text(value.key.isRequired ? "yes" : "no"), .text(value.key.environmentVariable), .text(value.key.summary)]
             })
         if format == .table, let only = values.first, selected != nil {

@@ -15,7 +15,7 @@ enum GapInput {
             let progress = day.expirationsTotal > 0
                 ? GapAnalysis.ExpirationProgress(done: day.expirationsDone, total: day.expirationsTotal) : nil
             return GapAnalysis.ProcessingRecord(date: date, status: status, attempts: attempts, lastError: day.errorMessage,
-                                                progress: progress)
+                                                errorType: day.errorType, progress: progress)
         }
     }
 
@@ -52,31 +52,35 @@ enum GapInput {
     }
 }
 
-/// The gap count `status` shows: missing sessions from `processing.startDate` to today.
+/// The gap count `status` shows: missing sessions from `processing.startDate` to the last one
+/// ThetaData has published, and today when it is still pending at the vendor.
 struct GapCount: Encodable {
     /// Nil when it cannot be computed (no start date).
     var count: Int?
     var detail: String
+    /// Sessions up to today the vendor has not published yet: not gaps.
+    var pendingAtVendor: [String] = []
 
     static func current(store: StateStore, config: ResolvedConfiguration) throws -> GapCount {
         guard let start = config.startDate.flatMap(CivilDate.init) else {
             return GapCount(count: nil, detail: "processing.startDate is not set: spx-data config set processing.startDate 2020-01-02")
         }
-        let today = NewYorkClock.today()
+        let now = NewYorkClock.now()
+        let today = NewYorkTime.date(at: now)
         guard start <= today else { return GapCount(count: 0, detail: "processing.startDate \(start) is in the future") }
-        let analyzer = GapAnalyzer()
+        let limits = GapLimits(config)
+        let analyzer = GapAnalyzer(configuration: limits.configuration())
         var total = 0
+        var pending = Set<String>()
         for symbol in config.symbols {
             let records = try GapInput.records(store: store, symbol: symbol, dataset: config.dataset)
-            total += analyzer.analyze(start...today, records: records, today: today).gaps.count
+            let report = analyzer.analyze(start...today, records: records, today: today, now: now)
+            total += report.gaps.count
+            pending.formUnion(report.pending.map(\.description))
         }
-        return GapCount(count: total, detail: "missing sessions from \(start) to \(today) (\(config.symbols.joined(separator: ", ")), \(config.dataset))")
-    }
-}
-
-/// Today in New York, where the market's days are counted.
-enum NewYorkClock {
-    static func today() -> CivilDate {
-        NewYorkTime.date(at: UTCInstant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down))))
+        let from = max(start, limits.historyStart ?? start)
+        return GapCount(count: total, detail: "missing sessions from \(from) to \(today) (\(config.symbols.joined(separator: ", ")), \(config.dataset))"
+                            + (from > start ? "; before \(from) not in the subscription (\(limits.historyStartSetBy))" : ""),
+                        pendingAtVendor: pending.sorted())
     }
 }

@@ -11,7 +11,11 @@ struct GapsCommand: AsyncParsableCommand {
         discussion: """
             Compares the ledger with the NYSE calendar: weekends and holidays are never gaps, and a \
             day is complete only when its file was committed. Categories: never attempted, failed, \
-            partially processed (some expirations staged), vendor had no data. Priority (0-100) \
+            partially processed (some expirations staged), vendor had no data, not in subscription \
+            (a 403), pending at vendor (asked before ThetaData published it). Sessions before the \
+            subscription's history (thetadata.subscription, thetadata.historyStart) are not \
+            considered; today before ThetaData publishes it (thetadata.availableAfter) is pending \
+            at vendor, not a gap. Priority (0-100) \
             weighs recency, attempts so far and known high-volatility periods. The work estimate \
             uses the averages of the successful days in the ledger, or a typical SPX day before any.
 
@@ -63,18 +67,20 @@ struct GapsCommand: AsyncParsableCommand {
         let config = try ledgerOptions.resolveConfiguration(store)
         let range = try dates(config)
         let symbols = symbol.map { [$0.uppercased()] } ?? config.symbols
-        let today = NewYorkClock.today()
+        let now = NewYorkClock.now()
+        let today = NewYorkTime.date(at: now)
+        let limits = GapLimits(config)
         var results: [GapsReport.Symbol] = []
         for symbol in symbols {
             let records = try GapInput.records(store: store, symbol: symbol, dataset: config.dataset)
             let (model, basis) = try GapInput.sizeModel(store: store, symbol: symbol, dataset: config.dataset,
                                                        concurrency: config.maxConcurrentRequests)
-            let analyzer = GapAnalyzer(configuration: GapConfiguration(order: GapConfiguration.Order(rawValue: order) ?? .priority,
-                                                                       sizeModel: model))
-            results.append(GapsReport.Symbol(symbol: symbol, report: analyzer.analyze(range, records: records, today: today),
+            let analyzer = GapAnalyzer(configuration: limits.configuration(
+                order: GapConfiguration.Order(rawValue: order) ?? .priority, sizeModel: model))
+            results.append(GapsReport.Symbol(symbol: symbol, report: analyzer.analyze(range, records: records, today: today, now: now),
                                              sizeBasis: basis))
         }
-        let report = GapsReport(dataset: config.dataset, range: range, symbols: results)
+        let report = GapsReport(dataset: config.dataset, range: range, symbols: results, limits: limits)
         switch format {
         case .json: print(try JSONText.encode(report), terminator: "")
         case .csv: print(report.gapRows.render(.csv), terminator: "")

@@ -11,7 +11,8 @@ struct GapsReport: Encodable {
         var sizeBasis: String
 
         enum CodingKeys: String, CodingKey {
-            case symbol, sessions, complete, gapCount, byCategory, estimate, estimateBasis, gaps
+            case symbol, sessions, complete, gapCount, byCategory, estimate, estimateBasis, gaps, pendingAtVendor
+            case beforeHistoryStart
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -25,14 +26,18 @@ struct GapsReport: Encodable {
             try c.encodeIfPresent(report.estimate.map(EstimateJSON.init), forKey: .estimate)
             try c.encode(sizeBasis, forKey: .estimateBasis)
             try c.encode(report.gaps.map(GapJSON.init), forKey: .gaps)
+            try c.encode(report.pending.map(\.description), forKey: .pendingAtVendor)
+            try c.encode(report.beforeHistoryStart, forKey: .beforeHistoryStart)
         }
     }
 
     var dataset: String
     var range: ClosedRange<CivilDate>
     var symbols: [Symbol]
+    /// What limits the sessions considered: the history start and who set it, the publication time.
+    var limits: GapLimits
 
-    enum CodingKeys: String, CodingKey { case dataset, from, to, symbols }
+    enum CodingKeys: String, CodingKey { case dataset, from, to, symbols, historyStart, historyStartSetBy, availableAfter }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -40,6 +45,9 @@ struct GapsReport: Encodable {
         try c.encode(range.lowerBound.description, forKey: .from)
         try c.encode(range.upperBound.description, forKey: .to)
         try c.encode(symbols, forKey: .symbols)
+        try c.encodeIfPresent(limits.historyStart?.description, forKey: .historyStart)
+        try c.encode(limits.historyStartSetBy, forKey: .historyStartSetBy)
+        try c.encode(limits.availableAfter, forKey: .availableAfter)
     }
 
     static let gapColumns = ["symbol", "date", "category", "priority", "attempts", "expirations_done", "expirations_total",
@@ -65,6 +73,12 @@ struct GapsReport: Encodable {
             let counts = GapCategory.allCases.compactMap { c in r.count(c) > 0 ? "\(r.count(c)) \(c.label)" : nil }
             out += "\n\(s.symbol): \(r.sessions) sessions, \(r.complete) complete, \(r.gaps.count) gaps"
                 + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))") + "\n"
+            if r.beforeHistoryStart > 0, let start = limits.historyStart {
+                out += "\(r.beforeHistoryStart) session(s) before \(start) not considered (\(limits.historyStartSetBy))\n"
+            }
+            for date in r.pending {
+                out += "\(date): pending at vendor, not a gap (ThetaData publishes it after \(limits.publication(of: date)) New York)\n"
+            }
             guard !r.gaps.isEmpty else { continue }
             let shown = Array(r.gaps.prefix(limit))
             let columns = ["date", "category", "priority", "attempts", "progress", "volatility", "last error"]

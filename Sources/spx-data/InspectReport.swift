@@ -1,4 +1,5 @@
 import Parquet
+import Pipeline
 
 /// The facts `parquet inspect` shows, shaped for JSON (snake_case keys) and for text.
 struct InspectReport: Encodable {
@@ -37,6 +38,8 @@ struct InspectReport: Encodable {
     var columns: [Column]
     var row_groups: [RowGroup]
     var metadata: [String: String]
+    /// The archive layout generation (`ArchiveSchemaVersion`); nil for a file spx-data did not archive.
+    var archive_schema_version: Int?
 
     init(_ reader: ParquetFileReader, fileSize: Int64?) {
         let meta = reader.metadata
@@ -70,6 +73,7 @@ struct InspectReport: Encodable {
         var kv: [String: String] = [:]
         for entry in meta.keyValueMetadata { kv[entry.key] = entry.value ?? "" }
         metadata = kv
+        archive_schema_version = ArchiveSchemaVersion.of(meta.keyValueMetadata)
     }
 
     func tableText() -> String {
@@ -78,7 +82,9 @@ struct InspectReport: Encodable {
         if let file_bytes { out += "size        \(ByteCount.human(file_bytes)) (\(file_bytes) bytes)\n" }
         out += "rows        \(rows)\n"
         out += "row groups  \(row_groups.count)\n"
-        out += "created by  \(created_by ?? "-")\n\n"
+        out += "created by  \(created_by ?? "-")\n"
+        if let archive_schema_version { out += "archive     schema version \(ArchiveSchemaVersion.describe(archive_schema_version))\n" }
+        out += "\n"
         out += TextTable(
             headers: ["column", "physical", "logical", "repetition"],
             rows: columns.map { [$0.name, $0.physical_type + ($0.type_length.map { "(\($0))" } ?? ""), $0.logical_type ?? "-", $0.repetition] }

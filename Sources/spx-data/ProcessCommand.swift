@@ -38,10 +38,12 @@ struct DayOptions: ParsableArguments {
         }
     }
 
-    func jobs(_ dates: [CivilDate], config: ResolvedConfiguration) throws -> [DayJob] {
+    func jobs(_ dates: [CivilDate], config: ResolvedConfiguration, ignoresAvailability: Bool = false) throws -> [DayJob] {
         let (symbol, dataset) = try target(config: config)
         let interval = ArchiveSession.intervalMs(config.interval)
-        return dates.map { DayJob(symbol: symbol, dataset: dataset, date: $0, intervalMs: interval) }
+        return dates.map {
+            DayJob(symbol: symbol, dataset: dataset, date: $0, intervalMs: interval, ignoresAvailability: ignoresAvailability)
+        }
     }
 
     /// Runs the jobs and prints the summary; exits 1 when any date failed.
@@ -82,13 +84,22 @@ struct ProcessCommand: AsyncParsableCommand {
               spx-data process yesterday --symbol SPY
               spx-data process 2024-03-15 --set thetadata.baseUrl=http://127.0.0.1:25510 --set thetadata.apiVersion=v2
 
+            A date before the subscription's history (thetadata.subscription, thetadata.historyStart) \
+            is refused before any request, and so is today before ThetaData publishes it \
+            (thetadata.availableAfter after the close, 17:30 New York by default, earlier after an \
+            early close) unless --force.
+
             Exit status: 0 archived; 1 the day failed (see `spx-data errors`) or processing.outputDirectory \
             or processing.tempDirectory cannot be written; 2 the ledger could \
-            not be used; 64 invalid input, including a date that is not a session.
+            not be used; 64 invalid input, including a date that is not a session, one in the \
+            future, before the subscription's history, or not published yet.
             """)
 
     @Argument(help: "The trading date: YYYY-MM-DD, today or yesterday.")
     var date: String
+
+    @Flag(help: "Ask the Terminal even before ThetaData publishes the day (thetadata.availableAfter).")
+    var force = false
 
     @OptionGroup var day: DayOptions
     @OptionGroup var ledgerOptions: LedgerOptions
@@ -101,7 +112,12 @@ struct ProcessCommand: AsyncParsableCommand {
         }
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
-        try await day.run(try day.jobs([resolved], config: config), parallelDates: 1, store: store, config: config)
+        let jobs = try day.jobs([resolved], config: config, ignoresAvailability: force)
+        if let refusal = SessionCheck.vendorRefusal(jobs[0], config: config) {
+            printError("error: \(refusal)")
+            throw ExitCodes.badInput
+        }
+        try await day.run(jobs, parallelDates: 1, store: store, config: config)
     }
 }
 
@@ -154,7 +170,27 @@ struct ProcessRangeCommand: AsyncParsableCommand {
         }
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
-        try await day.run(try day.jobs(sessions, config: config), parallelDates: parallelDates, store: store, config: config)
+        // Sessions before the subscription's history or not published yet are left out, said once each.
+        var jobs: [DayJob] = []
+        var left: [String: [CivilDate]] = [:]
+        for job in try day.jobs(sessions, config: config) {
+            if let refusal = SessionCheck.vendorRefusal(job, config: config) {
+                left[refusal.kind.rawValue, default: []].append(job.date)
+            } else {
+                jobs.append(job)
+            }
+        }
+        for (kind, dates) in left.sorted(by: { $0.key < $1.key }) {
+            let what = kind == DayFailure.Kind.permission.rawValue
+                ? "before the subscription's history (\(ArchiveSession.limits(config).historyStart.map { "\($0.date), \($0.setBy)" } ?? ""))"
+                : "not published by ThetaData yet (thetadata.availableAfter=\(config[.availableAfter]))"
+            printError("note: \(dates.count) session(s) \(what) left out: \(dates.first!)\(dates.count > 1 ? "..\(dates.last!)" : "")")
+        }
+        guard !jobs.isEmpty else {
+            printError("error: no session of \(first)..\(last) can be asked for now; see the notes above.")
+            throw ExitCodes.badInput
+        }
+        try await day.run(jobs, parallelDates: parallelDates, store: store, config: config)
     }
 }
 
@@ -169,6 +205,17 @@ func parseDate(_ text: String) throws -> CivilDate {
 }
 
 enum SessionCheck {
+    /// Why the vendor cannot give `job` now (before the subscription's history, in the future,
+    /// or not published yet unless the job ignores that), or nil.
+    static func vendorRefusal(_ job: DayJob, config: ResolvedConfiguration) -> DayFailure? {
+        guard let session = NYSECalendar.nyse.session(on: job.date) else { return nil }
+        if job.date > NewYorkClock.today() {
+            return DayFailure(.pendingAtVendor, "\(job.date) is in the future (today is \(NewYorkClock.today()) in New York)",
+                              remediation: "Pick a session that has closed.")
+        }
+        return ArchiveSession.limits(config).refusal(job, session: session)
+    }
+
     /// Why `date` cannot be processed, or nil when it is a session.
     static func refusal(_ date: CivilDate) -> String? {
         let calendar = NYSECalendar.nyse

@@ -12,9 +12,11 @@ struct ProcessGapsCommand: AsyncParsableCommand {
         abstract: "Find the missing trading days and archive them, most urgent first.",
         discussion: """
             Runs the gap engine (see `spx-data gaps`) from processing.startDate (or \
-            --start-date) through yesterday, New York time, and processes up to --batch-size of \
-            the gaps in --order: failed and partial dates resume from what they staged. Dates a \
-            live process is working on are left to it. --dry-run prints the plan with its \
+            --start-date) through the last session ThetaData has published (today after \
+            thetadata.availableAfter, else the session before), and processes up to --batch-size \
+            of the gaps in --order: failed and partial dates resume from what they staged. Dates a \
+            live process is working on are left to it, and dates the subscription does not cover \
+            (a 403) to `spx-data retry DATE --force`. --dry-run prints the plan with its \
             estimate of requests, rows, bytes and time, and writes nothing.
 
             Examples:
@@ -56,22 +58,27 @@ struct ProcessGapsCommand: AsyncParsableCommand {
         let (symbol, dataset) = try day.target(config: config)
         let range = try dates(config)
         guard let range else {
-            writeOut("nothing to do: no session before today in the range\n")
+            writeOut("nothing to do: the range starts after today\n")
             return
         }
         let (model, basis) = try GapInput.sizeModel(store: store, symbol: symbol, dataset: dataset.name,
                                                    concurrency: config.maxConcurrentRequests)
-        let analyzer = GapAnalyzer(configuration: GapConfiguration(order: order == "date" ? .date : .priority, sizeModel: model))
+        let limits = GapLimits(config)
+        let analyzer = GapAnalyzer(configuration: limits.configuration(order: order == "date" ? .date : .priority, sizeModel: model))
         let records = try GapInput.records(store: store, symbol: symbol, dataset: dataset.name)
         let busy = Set(try ledger { try store.processingRecords(ProcessingFilter(statuses: [.processing], symbol: symbol,
                                                                                   dataset: dataset.name)) }
             .filter(\.isHeldByRunningProcess)
             .map(\.date))
-        let report = analyzer.analyze(range, records: records, today: NewYorkClock.today())
-        let plan = Array(report.gaps.filter { !busy.contains($0.date.description) }.prefix(batchSize))
+        let now = NewYorkClock.now()
+        let report = analyzer.analyze(range, records: records, today: NewYorkTime.date(at: now), now: now)
+        let notCovered = report.count(.permission)
+        let plan = Array(report.gaps.filter { !busy.contains($0.date.description) && $0.category != .permission }.prefix(batchSize))
         let estimate = plan.compactMap(\.estimate).reduce(WorkEstimate(), +)
         let summary = "\(plan.count) of \(report.gaps.count) gap(s) of \(symbol) \(dataset.name) in \(range.lowerBound)..\(range.upperBound)"
             + (busy.isEmpty ? "" : ", \(busy.count) left to the process working on them")
+            + (notCovered == 0 ? "" : ", \(notCovered) not in the subscription left to `spx-data retry DATE --force`")
+            + (report.pending.isEmpty ? "" : ", \(report.pending.map(\.description).joined(separator: ", ")) pending at vendor")
         if dryRun || plan.isEmpty {
             print(plan: plan, estimate: estimate, summary: summary, basis: basis)
             return
@@ -112,7 +119,8 @@ struct ProcessGapsCommand: AsyncParsableCommand {
         writeOut(text)
     }
 
-    /// processing.startDate (or --start-date) through yesterday; nil when that holds no day.
+    /// processing.startDate (or --start-date) through today (sessions ThetaData has not
+    /// published are the analysis' pending, not gaps); nil when that holds no day.
     private func dates(_ config: ResolvedConfiguration) throws -> ClosedRange<CivilDate>? {
         let today = NewYorkClock.today()
         let start = try GapInput.startDate(startDate, config: config, today: today)
@@ -120,8 +128,6 @@ struct ProcessGapsCommand: AsyncParsableCommand {
             printError("error: \(start) is outside the calendar's range \(NYSECalendar.supportedRange.lowerBound)..\(NYSECalendar.supportedRange.upperBound)")
             throw ExitCodes.badInput
         }
-        // Today's session is not over until the close; it is a gap only from tomorrow.
-        let end = today.advanced(by: -1)
-        return start <= end ? start...end : nil
+        return start <= today ? start...today : nil
     }
 }

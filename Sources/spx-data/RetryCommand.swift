@@ -15,7 +15,9 @@ struct RetryCommand: AsyncParsableCommand {
             from the staged expirations; failures of staging, conversion or verification \
             discard the date's staging first, since it may be what failed; a date that is not \
             a session is never retried. Past processing.maxRetries attempts a date is refused \
-            unless --force, which asks first (--yes answers for scripts). A failure of the retry \
+            unless --force, which asks first (--yes answers for scripts); so is a date the \
+            subscription did not cover (permission: a 403), which --force retries once the \
+            subscription has changed. A failure of the retry \
             is logged with the error it retried; when the date succeeds its errors are marked \
             resolved.
 
@@ -82,7 +84,18 @@ struct RetryCommand: AsyncParsableCommand {
                 refused += 1
                 continue
             }
-            if record.retryCount >= config.maxRetries {
+            if case .onlyForced(let reason) = policy {
+                guard force else {
+                    printError("skipped \(label): \(reason)")
+                    refused += 1
+                    continue
+                }
+                guard try confirm("retry \(label), which the subscription did not cover?") else {
+                    printError("skipped \(label): not confirmed")
+                    refused += 1
+                    continue
+                }
+            } else if record.retryCount >= config.maxRetries {
                 guard force else {
                     printError("refused \(label): already retried \(record.retryCount) time(s), processing.maxRetries is "
                                + "\(config.maxRetries); add --force to retry anyway, or raise processing.maxRetries")

@@ -53,6 +53,7 @@ struct StatusReport: Encodable {
         }
         add("gaps", "count", Cell(gaps.count))
         add("gaps", "detail", .text(gaps.detail))
+        for date in gaps.pendingAtVendor { add("gaps", "pending_at_vendor", .text("\(date): not published by ThetaData yet, not a gap")) }
         for check in disk { add("disk", check.check.replacingOccurrences(of: "disk ", with: ""), .text(check.detail)) }
         add("database", "path", .text(database.path))
         add("database", "schema", .text(database.schemaVersion))

@@ -126,7 +126,7 @@ struct LedgerCommandTests {
         let result = try CLI.run(["health"], environment: env)
         #expect(result.status == 1)
         #expect(result.stdout.contains("Terminal not running") && result.stdout.contains("start the Theta Terminal"))
-        #expect(result.stdout.contains("integrity ok, schema v2"))
+        #expect(result.stdout.contains("integrity ok, schema \(StateStore.latestSchemaVersion)"))
     }
 
     @Test("config set validates, get shows the source, precedence flag > env > stored")

@@ -27,7 +27,7 @@ struct BodyFaultTests {
         }
         #expect(got.restarts.map(\.code) == [.connectionReset])
         #expect(got.summary.requests == 2)
-        #expect(got.rows == large.served(by: market()))
+        #expect(got.rows == large.served(by: market(), in: format.apiVersion))
     }
 
     /// The policy retries timeouts like resets: up to `maxAttempts`, then the typed error.
@@ -44,7 +44,7 @@ struct BodyFaultTests {
             try await withClient(sim, .v3CSV, configure: slow) { try await $0.collect(ask) }
         }
         #expect(once.summary.requests == 2)
-        #expect(once.rows == ask.served(by: market()))
+        #expect(once.rows == ask.served(by: market(), in: .v3))
 
         try await withSimulator(.v3, configure: try faults("trickle:bytes=4096,delay=8s")) { sim in
             let error = try await #require(throws: ThetaDataError.self) {
@@ -63,7 +63,7 @@ struct BodyFaultTests {
           arguments: [BodyFormat.v3CSV, .v3NDJSON, .v2JSON])
     func malformed(format: BodyFormat) async throws {
         let ask = HistoryAsk()
-        let served = ask.served(by: market())
+        let served = ask.served(by: market(), in: format.apiVersion)
         let (broken, clean) = try await withSimulator(format.apiVersion, configure: try faults("malformed:n=1")) { sim in
             try await withClient(sim, format) { client in (try await client.collect(ask), try await client.collect(ask)) }
         }

@@ -27,7 +27,7 @@ struct ConcurrencyCapTests {
             }
             return (results, await sim.peakConcurrency())
         }
-        let served = ask.served(by: market())
+        let served = ask.served(by: market(), in: .v3)
         #expect(results.count == 12 && results.allSatisfy { $0.rows == served })
         #expect(peak <= 2 && peak > 0)
     }
@@ -42,7 +42,7 @@ struct ConcurrencyCapTests {
             }
             return (results, await sim.peakConcurrency())
         }
-        let served = ask.served(by: market())
+        let served = ask.served(by: market(), in: .v3)
         #expect(results.count == 8 && results.allSatisfy { $0.rows == served })
         #expect(results.reduce(0) { $0 + $1.summary.requests } > 8, "no request was refused with 429")
         #expect(peak <= 2)

@@ -22,7 +22,7 @@ struct ConnectionFaultTests {
             #expect(error.remediation.contains("one host spelling"))
             // The first spelling still works: the pin is per host, not a broken session.
             let again = try await withClient(sim, format) { try await $0.collect(HistoryAsk()) }
-            #expect(again.rows == HistoryAsk().served(by: market()))
+            #expect(again.rows == HistoryAsk().served(by: market(), in: version))
         }
     }
 

@@ -8,7 +8,7 @@ struct FormatRoundTripTests {
           arguments: BodyFormat.allCases, [ThetaData.Dataset.greeks, .quotes])
     func roundTrip(format: BodyFormat, dataset: ThetaData.Dataset) async throws {
         let ask = HistoryAsk(dataset: dataset)
-        let served = ask.served(by: market())
+        let served = ask.served(by: market(), in: format.apiVersion)
         let got = try await withSimulator(format.apiVersion) { sim in
             try await withClient(sim, format) { try await $0.collect(ask) }
         }

@@ -13,7 +13,7 @@ struct PaginationTests {
         let got = try await withSimulator(.v2, configure: { $0.tickLimit = 1000 }) { sim in
             try await withClient(sim, format) { try await $0.collect(ask) }
         }
-        #expect(got.rows == ask.served(by: market()))
+        #expect(got.rows == ask.served(by: market(), in: .v2))
         #expect(got.summary.pages == 4)
         #expect(got.summary.requests == 1 && got.restarts.isEmpty)
     }
@@ -34,7 +34,7 @@ struct PaginationTests {
         }
         #expect(got.restarts.map(\.code) == [.pageExpired], "\(got.restarts.map(\.request))")
         #expect(got.restarts.first?.status == 477)
-        #expect(got.rows == ask.served(by: market()))
+        #expect(got.rows == ask.served(by: market(), in: .v2))
         #expect(got.summary.requests == 2 && got.summary.pages == 4)
     }
 }

@@ -14,7 +14,7 @@ struct RequestShapeFaultTests {
           arguments: [BodyFormat.v3CSV, .v2JSON], [2000, 600])
     func split(format: BodyFormat, aboveRows: Int) async throws {
         let faults = try FaultSpec(parsing: "570:above=\(aboveRows)")
-        let served = ask.served(by: market())
+        let served = ask.served(by: market(), in: format.apiVersion)
         let got = try await withSimulator(format.apiVersion, configure: { $0.faults = faults }) { sim in
             try await withClient(sim, format) { try await $0.collect(ask) }
         }

@@ -40,7 +40,7 @@ struct RoundTripPropertyTests {
         var random = SeededRandom(seed: 20_240_315)
         for index in 0..<8 {
             let drawn = Case.draw(index, using: &random)
-            let served = drawn.ask.served(by: SimulatedMarket(seed: drawn.seed, scale: drawn.scale))
+            let served = drawn.ask.served(by: SimulatedMarket(seed: drawn.seed, scale: drawn.scale), in: drawn.format.apiVersion)
             let got = try await withSimulator(drawn.format.apiVersion, seed: drawn.seed, scale: drawn.scale) { sim in
                 try await withClient(sim, drawn.format) { try await $0.collect(drawn.ask) }
             }

@@ -23,7 +23,7 @@ struct TransientFaultTests {
         // The jittered backoff is at most 5 ms here, so only Retry-After explains a 1 s wait.
         #expect(clock.now - start >= .seconds(1))
         #expect(got.summary.requests == 2)
-        #expect(got.rows == ask.served(by: market()))
+        #expect(got.rows == ask.served(by: market(), in: format.apiVersion))
     }
 
     @Test("474 outage: the client polls the status until CONNECTED, then succeeds", arguments: APIVersion.allCases)
@@ -35,7 +35,7 @@ struct TransientFaultTests {
             try await withClient(sim, format) { try await $0.collect(ask) }
         }
         #expect(got.summary.requests == 2)
-        #expect(got.rows == ask.served(by: market()))
+        #expect(got.rows == ask.served(by: market(), in: version))
     }
 
     @Test("571 twice: retried, the third request succeeds")
@@ -44,7 +44,7 @@ struct TransientFaultTests {
             try await withClient(sim, .v3NDJSON) { try await $0.collect(ask) }
         }
         #expect(got.summary.requests == 3)
-        #expect(got.rows == ask.served(by: market()))
+        #expect(got.rows == ask.served(by: market(), in: .v3))
     }
 
     /// A refusal that never clears, and what the client must report once it stops retrying.

@@ -55,7 +55,26 @@ struct ArchiveShapeTests {
         #expect(try column("ms_of_day") == .int32([34_200_000, 57_599_999]))
         let bid = try reader.readColumn(rowGroup: 0, column: schema.index(of: "bid")!)
         #expect(bid.values == .double([1.5]) && bid.validity == [true, false])
-        let underlyingTime = try reader.readColumn(rowGroup: 0, column: schema.index(of: "underlying_ms_of_day")!)
-        #expect(underlyingTime.values == .int32([34_199_500]) && underlyingTime.validity == [true, false])
+        // The underlying's quote time is a whole instant, TIMESTAMP(ms, UTC) like the row's.
+        let underlying = try #require(schema.index(of: "underlying_timestamp"))
+        #expect(schema.columns[underlying].logicalType == .timestamp(isAdjustedToUTC: true, unit: .millis))
+        #expect(schema.index(of: "underlying_ms_of_day") == nil && schema.index(of: "ms_of_day2") == nil)
+        let underlyingTime = try reader.readColumn(rowGroup: 0, column: underlying)
+        #expect(underlyingTime.values == .int64([march8 * 86_400_000 + (14 * 3600 + 29 * 60 + 59) * 1000 + 500])
+                && underlyingTime.validity == [true, false])
+    }
+
+    @Test("an underlying time on the previous session stays on that day, in that day's UTC offset")
+    func previousDayUnderlying() throws {
+        let dir = NSTemporaryDirectory() + "spx-archive-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // The first bar of Monday 2024-03-11 (EDT) priced off Friday 2024-03-08's close (EST).
+        let reader = try archive([
+            csv(["SPXW,2024-03-15,5100.000,CALL,2024-03-11T09:30:00.000,1.5,1.6,0.5,-1,2,3,4,5,0.2,0.001,2024-03-08T16:03:53,5100.25"]),
+        ], dir: dir)
+        let underlying = try reader.readColumn(rowGroup: 0, column: reader.schema.index(of: "underlying_timestamp")!)
+        let march8 = Int64(CivilDate(year: 2024, month: 3, day: 8)!.daysSince1970)
+        // 16:03:53 EST is 21:03:53Z on March 8, three days and one offset before the row.
+        #expect(underlying.values == .int64([march8 * 86_400_000 + (21 * 3600 + 3 * 60 + 53) * 1000]))
     }
 }

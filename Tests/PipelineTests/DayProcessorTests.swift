@@ -259,7 +259,10 @@ struct DayProcessorTests {
         #expect(try readAll(reader, "bid") == .double(served.map(\.bid)))
         #expect(try readAll(reader, "root") == .byteArray(ByteArrayColumn(served.map { _ in Array("SPY".utf8) })))
         let progress = try harness.store.expirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15")
+        // The empty one is recorded as empty, never as failed; the day counts it.
         #expect(progress.first { $0.expiration == "2024-03-15" }?.rowCount == 0)
-        #expect(progress.allSatisfy { $0.status == .staged })
+        #expect(progress.filter { $0.status == .empty }.map(\.expiration) == ["2024-03-15"])
+        #expect(progress.allSatisfy { $0.status == .staged || $0.expiration == "2024-03-15" })
+        #expect(result.emptyExpirations == 1)
     }
 }

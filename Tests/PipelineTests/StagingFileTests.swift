@@ -9,17 +9,18 @@ import ThetaData
 struct StagingFileTests {
     /// A v3 CSV body of `rows` random rows of `dataset`, some fields empty, as the Terminal writes it.
     static func body(_ dataset: Dataset, rows: Int, rng: inout SeededRandom) -> [UInt8] {
-        var lines = [(["symbol", "expiration", "strike", "right", "timestamp"] + dataset.columns.compactMap(\.v3Name))
-            .joined(separator: ",")]
+        let time = dataset.v3.timeColumn
+        let values = dataset.columns(in: .v3).filter { $0.v3Name != time }
+        var lines = [(["symbol", "expiration", "strike", "right", time] + values.compactMap(\.v3Name)).joined(separator: ",")]
         for r in 0..<rows {
             var fields = [r % 7 == 0 ? "SPX" : "SPXW", "2024-03-\(15 + r % 3)", "\(4000 + 5 * (r % 50)).000",
                           r % 2 == 0 ? "CALL" : "PUT", timestamp(ms: 34_200_000 + r * 1_000 + r % 1000)]
-            for column in dataset.columns where column.v3Name != nil {
+            for column in values {
                 let empty = rng.next() % 13 == 0
                 switch column.type {
                 case .double: fields.append(empty ? "" : decimal(&rng))
                 case .integer: fields.append(empty ? "" : String(Int64(bitPattern: rng.next()) % 100_000))
-                case .timeOfDay: fields.append(empty ? "" : timestamp(ms: Int(rng.next() % 86_400_000)))
+                case .timeOfDay, .dateTime: fields.append(empty ? "" : timestamp(ms: Int(rng.next() % 86_400_000)))
                 }
             }
             lines.append(fields.joined(separator: ","))
@@ -65,8 +66,7 @@ struct StagingFileTests {
         return [decoder.takeBatch()]
     }
 
-    @Test("every value comes back bit for bit, empty fields as null, for greeks and quotes",
-          arguments: [Dataset.greeks, .quotes, .ohlc])
+    @Test("every value comes back bit for bit, empty fields as null, for every dataset", arguments: Dataset.all)
     func roundTrip(dataset: Dataset) throws {
         var rng = SeededRandom(seed: 21)
         let batches = try Self.decode(Self.body(dataset, rows: 3_000, rng: &rng), dataset)
@@ -90,10 +90,11 @@ struct StagingFileTests {
                 case "date": return .int(Int64(row.date))
                 case "ms_of_day": return .int(Int64(row.msOfDay))
                 default:
-                    let v = dataset.columns.firstIndex { $0.name == column.name }!
-                    let kind = dataset.columns[v].type
-                    let doubleIndex = dataset.columns[..<v].count { $0.type == .double }
-                    let integerIndex = dataset.columns[..<v].count { $0.type != .double }
+                    let columns = dataset.columns(in: .v3)
+                    let v = columns.firstIndex { $0.name == column.name }!
+                    let kind = columns[v].type
+                    let doubleIndex = columns[..<v].count { $0.type == .double }
+                    let integerIndex = columns[..<v].count { $0.type != .double }
                     if kind == .double { return row.doubles[doubleIndex].map { .bits($0.bitPattern) } ?? .null }
                     return row.integers[integerIndex].map { .int($0) } ?? .null
                 }

@@ -17,6 +17,10 @@ struct ConfigurationTests {
         (.minFreeDiskGB, "2.5", "2.5"),
         (.maxRetries, " 5 ", "5"),
         (.databasePath, "data/x.db", "data/x.db"),
+        (.subscription, " Pro ", "pro"),
+        (.historyStart, "2012-06-01", "2012-06-01"),
+        (.availableAfter, "18:05", "18:05"),
+        (.format, "NDJSON", "ndjson"),
     ]
     static let bad: [(ConfigurationKey, String)] = [
         (.apiVersion, "v4"),
@@ -31,6 +35,10 @@ struct ConfigurationTests {
         (.minFreeDiskGB, "-1"), (.minFreeDiskGB, "lots"), (.minFreeDiskGB, "nan"),
         (.maxRetries, "-1"), (.maxRetries, "101"), (.maxRetries, "2.5"),
         (.databasePath, ""),
+        (.subscription, "gold"), (.subscription, ""),
+        (.historyStart, "2016-13-01"), (.historyStart, "1969-12-31"),
+        (.availableAfter, "15:59"), (.availableAfter, "5pm"), (.availableAfter, "24:00"), (.availableAfter, "17:3"),
+        (.format, "html"), (.format, "xml"),
     ]
 
     @Test("every key accepts its good values, normalised", arguments: good)

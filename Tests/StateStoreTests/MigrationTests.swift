@@ -35,7 +35,7 @@ struct MigrationTests {
         // When it is opened by this build
         let store = try StateStore(path: path)
         // Then everything is there, as SPX greeks
-        #expect(try store.schemaVersion() == "v2")
+        #expect(try store.schemaVersion() == StateStore.latestSchemaVersion)
         let records = try store.processingRecords()
         #expect(records.map(\.date) == ["2024-03-13", "2024-03-12"])
         #expect(records.allSatisfy { $0.symbol == "SPX" && $0.dataset == "greeks" })

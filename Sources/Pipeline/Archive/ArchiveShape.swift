@@ -12,16 +12,24 @@ public import ThetaData
 ///     timestamp   TIMESTAMP(ms, UTC)  the row's New York date and time as an instant
 ///     date        DATE            the New York trading date
 ///     ms_of_day   INT32           ms since New York midnight, as the Terminal sends it
-///     …           the dataset's value columns, nullable, exactly as the Terminal sent them
+///     …           the value columns the source API sends, nullable, exactly as sent; a
+///                 date-time (`underlying_timestamp`, `created`, `last_trade`) as
+///                 TIMESTAMP(ms, UTC), a v2 time without a date (`ms_of_day2`) as INT32
+///
+/// This is schema version 2 (`spx-data.schema_version`); see `ArchiveSchemaVersion`.
 public enum ArchiveShape {
     /// Staging column positions the transform reads.
     private enum Staged {
         static let expiration = 1, date = 4, msOfDay = 5, firstValue = 6
     }
 
-    public static func shaping(for dataset: Dataset) -> BatchShaping {
-        let staging = NDJSONSchema.staging(dataset)
+    /// - Parameter quietRows: counts the rows of intervals without a quote or trade (see
+    ///   `QuietIntervals`) as they are written, when given.
+    public static func shaping(for dataset: Dataset, version: APIVersion = .v3,
+                               quietRows: QuietRowCounter? = nil) -> BatchShaping {
+        let staging = NDJSONSchema.staging(dataset, version)
         let stagingColumns = staging.parquetSchema.columns
+        let values = dataset.columns(in: version)
         var columns = [
             ColumnDescriptor("root", .byteArray, logicalType: .string),
             ColumnDescriptor("expiration", .int32, logicalType: .date),
@@ -31,17 +39,33 @@ public enum ArchiveShape {
             ColumnDescriptor("date", .int32, logicalType: .date),
             ColumnDescriptor("ms_of_day", .int32),
         ]
-        columns += stagingColumns[Staged.firstValue...]
         var encodings = staging.recommendedEncodings
+        // Staged positions of the date-time columns, which become instants.
+        var dateTimes: [Int] = []
+        for (offset, column) in values.enumerated() {
+            guard column.type == .dateTime else {
+                columns.append(stagingColumns[Staged.firstValue + offset])
+                continue
+            }
+            dateTimes.append(Staged.firstValue + offset)
+            columns.append(ColumnDescriptor(column.name, .int64, .optional,
+                                            logicalType: .timestamp(isAdjustedToUTC: true, unit: .millis)))
+            // They move with the row's time, so deltas are small; a dictionary would not repeat.
+            encodings[column.name] = .dictionary(fallback: .deltaBinaryPacked)
+        }
         // Within a contract both step by the interval: deltas pack them to almost nothing.
         encodings["timestamp"] = .direct(.deltaBinaryPacked)
         encodings["expiration"] = .dictionary(fallback: .deltaBinaryPacked)
         encodings["date"] = .dictionary(fallback: .deltaBinaryPacked)
+        let quiet = QuietIntervals(dataset: dataset, version: version)
+        let instantColumns = dateTimes
         return BatchShaping(schema: ParquetSchema(columns), encodings: encodings) { staged in
+            if let quietRows, let quiet { quietRows.add(quiet.count(in: staged)) }
             var out = staged
             var days = DayNumbers()
             out[Staged.expiration] = days.convert(staged[Staged.expiration])
             out[Staged.date] = days.convert(staged[Staged.date])
+            for index in instantColumns { out[index] = instants(wallClock: staged[index]) }
             out.insert(instants(dates: staged[Staged.date], times: staged[Staged.msOfDay]), at: 4)
             // out now: root, expiration, strike, right, timestamp, date, ms_of_day, values…
             return out
@@ -76,22 +100,52 @@ public enum ArchiveShape {
             preconditionFailure("staging date and ms_of_day are required int32 columns")
         }
         var days = DayNumbers()
-        var lastDate: Int32 = -1
-        var offsetMs = 0
+        var clock = NewYorkOffsets()
         var out = [Int64]()
         out.reserveCapacity(ms.count)
         for i in 0..<ms.count {
-            let day = days.days(compact[i])
-            let t = Int(ms[i])
-            // The offset changes at 02:00 on the two switch days; reuse it from 03:00 on.
-            if compact[i] != lastDate || t < 3 * 3_600_000 {
-                lastDate = t < 3 * 3_600_000 ? -1 : compact[i]
-                let date = CivilDate(daysSince1970: Int(day))
-                let time = TimeOfDay(hour: min(t / 3_600_000, 23), minute: t / 60_000 % 60)
-                offsetMs = NewYorkTime.utcOffset(on: date, at: time) * 1000
-            }
-            out.append(Int64(day) * 86_400_000 + Int64(t) - Int64(offsetMs))
+            let day = Int64(days.days(compact[i]))
+            out.append(clock.utcMillis(wallClock: day * 86_400_000 + Int64(ms[i])))
         }
         return ColumnBatch(.int64(out))
+    }
+
+    /// New York wall-clock ms (a staged date-time) to UTC instants in ms; nulls stay null.
+    static func instants(wallClock batch: ColumnBatch) -> ColumnBatch {
+        guard case .int64(let local) = batch.values else {
+            preconditionFailure("a staged date-time is an int64 column")
+        }
+        var clock = NewYorkOffsets()
+        return ColumnBatch(.int64(local.map { clock.utcMillis(wallClock: $0) }), validity: batch.validity)
+    }
+}
+
+/// New York's UTC offset for wall-clock times, remembered for the day last asked: rows come
+/// day by day, so the offset is worked out about once per contract, and hour by hour only on
+/// the two days a year the clocks change.
+struct NewYorkOffsets {
+    private var day = Int64.min
+    private var date = CivilDate(daysSince1970: 0)
+    private var offsetMs: Int64 = 0
+    private var clocksChange = false
+
+    /// The instant at which New York's clocks show `wallClock` (ms since 1970-01-01 00:00 on
+    /// New York's clock). Times the autumn change repeats read as daylight time, times the
+    /// spring change skips as daylight time (`NewYorkTime.utcOffset`); no session is near either.
+    mutating func utcMillis(wallClock: Int64) -> Int64 {
+        let d = wallClock >= 0 ? wallClock / 86_400_000 : (wallClock - 86_399_999) / 86_400_000
+        if d != day {
+            day = d
+            date = CivilDate(daysSince1970: Int(d))
+            let (start, end) = NewYorkTime.daylightSaving(year: date.year)
+            clocksChange = date == start || date == end
+            offsetMs = Self.offsetMs(date, hour: 12)
+        }
+        guard clocksChange else { return wallClock - offsetMs }
+        return wallClock - Self.offsetMs(date, hour: Int((wallClock - d * 86_400_000) / 3_600_000))
+    }
+
+    private static func offsetMs(_ date: CivilDate, hour: Int) -> Int64 {
+        Int64(NewYorkTime.utcOffset(on: date, at: TimeOfDay(hour: hour))) * 1000
     }
 }

@@ -17,6 +17,12 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         case cancelled
         /// Another live process is working on the same (symbol, dataset, date); nothing was touched.
         case busy = "already_running"
+        /// The subscription does not cover the day or dataset (403, 471), or the day is before
+        /// `thetadata.historyStart`: retried only when forced.
+        case permission
+        /// The vendor had not published the day yet (asked before `thetadata.availableAfter`,
+        /// or in the nightly window after it): not lost data, retried later.
+        case pendingAtVendor = "pending_at_vendor"
     }
 
     public var kind: Kind
@@ -31,8 +37,15 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         self.terminalCode = terminalCode
     }
 
-    /// The ledger's `error_type`: the kind, or the Terminal error's code.
-    public var errorType: String { terminalCode.map { "terminal_\($0)" } ?? kind.rawValue }
+    /// The ledger's `error_type`: the kind, or the Terminal error's code for other Terminal failures.
+    public var errorType: String {
+        guard kind == .terminal, let terminalCode else { return kind.rawValue }
+        return "terminal_\(terminalCode)"
+    }
+
+    /// A failure every other date of the run would meet too, so the run starts no more: the
+    /// Terminal no longer serves the path (410), a configuration error.
+    public var endsRun: Bool { terminalCode == .gone }
 
     public var description: String { "\(message). \(remediation)" }
 
@@ -40,8 +53,8 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         switch error {
         case let failure as DayFailure: return failure
         case let terminal as ThetaDataError:
-            return DayFailure(.terminal, "\(doing): \(terminal.problem)", remediation: terminal.remediation,
-                              terminalCode: terminal.code)
+            return DayFailure(terminal.code == .permission ? .permission : .terminal, "\(doing): \(terminal.problem)",
+                              remediation: terminal.remediation, terminalCode: terminal.code)
         case is CancellationError:
             return DayFailure(.cancelled, "\(doing): cancelled", remediation: "Run the command again; staged expirations are kept.")
         case let staging as StagingError:

@@ -11,13 +11,17 @@ public struct DayJob: Sendable, Hashable {
     /// The ledger's error type of the failure this run retries, if it is a retry: kept with
     /// a new failure, and named when the old errors are marked resolved.
     public var retryOf: String?
+    /// Ask the Terminal even before the vendor's publication time (`process --force`).
+    public var ignoresAvailability: Bool
 
-    public init(symbol: String, dataset: Dataset, date: CivilDate, intervalMs: Int = 60_000, retryOf: String? = nil) {
+    public init(symbol: String, dataset: Dataset, date: CivilDate, intervalMs: Int = 60_000, retryOf: String? = nil,
+                ignoresAvailability: Bool = false) {
         self.symbol = symbol.uppercased()
         self.dataset = dataset
         self.date = date
         self.intervalMs = intervalMs
         self.retryOf = retryOf
+        self.ignoresAvailability = ignoresAvailability
     }
 
     /// The option roots of the symbol: index options trade under more than one.
@@ -43,10 +47,17 @@ public struct DayResult: Sendable, Equatable {
     public var expirations: Int
     /// Expirations fetched in this run (the others were staged by an earlier one).
     public var expirationsFetched: Int
+    /// Expirations the Terminal had no rows for (472, or a body with only its header).
+    public var emptyExpirations = 0
+    /// Rows of intervals without a quote or trade, kept as served (see `QuietIntervals`).
+    public var quietRows: Int64 = 0
     public var requests: Int
     public var stagedBytes: Int64
     public var seconds: Double
     public var peakMemoryMB: Int
     /// The staging files the day was made from, removed once the ledger records it.
     var stagedPaths: [String] = []
+
+    /// `quietRows` as a share of the rows, 0 for an empty day.
+    public var quietShare: Double { rows > 0 ? Double(quietRows) / Double(rows) : 0 }
 }

@@ -28,7 +28,9 @@ extension DayProcessor {
             incoming.close()
             InFlightFiles.unregister(incoming.path)
         }
-        let conversion = startConversion(job, inputs.files, to: incoming.path, finalMetadata: { self.metadata(job, inputs.staged) })
+        let quietRows = QuietRowCounter()
+        let conversion = startConversion(job, inputs.files, to: incoming.path, quietRows: quietRows,
+                                         finalMetadata: { self.metadata(job, inputs.staged) })
         do {
             let (files, requests) = try await stage(job, planned, into: inputs)
             progress(.converting(job, rows: files.reduce(0) { $0 + Int64($1.rows) }))
@@ -50,7 +52,9 @@ extension DayProcessor {
             CrashPoint.sidecarWritten.reach()
             let elapsed = ContinuousClock.now - started
             return DayResult(path: final, rows: rows, bytes: Self.size(final), sha256: sha256, expirations: files.count,
-                             expirationsFetched: planned.count { $0.staged == nil }, requests: requests,
+                             expirationsFetched: planned.count { $0.staged == nil },
+                             emptyExpirations: files.count { $0.rows == 0 }, quietRows: Int64(quietRows.count),
+                             requests: requests,
                              stagedBytes: files.reduce(Int64(0)) { $0 + $1.bytes },
                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
                              peakMemoryMB: ProcessMemory.peakMB(), stagedPaths: files.map(\.path))
@@ -83,14 +87,14 @@ extension DayProcessor {
 
     /// Streams the staged files, in archive order and as they come, into the shaped file at
     /// `path`, on a thread of its own: the conversion is long and synchronous.
-    private func startConversion(_ job: DayJob, _ inputs: InputFiles, to path: String,
+    private func startConversion(_ job: DayJob, _ inputs: InputFiles, to path: String, quietRows: QuietRowCounter,
                                  finalMetadata: @escaping @Sendable () -> [KeyValue]) -> Task<Result<ConversionSummary, any Error>, Never> {
         var options = ConversionOptions()
         options.threads = 2
-        options.shaping = ArchiveShape.shaping(for: job.dataset)
+        options.shaping = ArchiveShape.shaping(for: job.dataset, version: version, quietRows: quietRows)
         options.writer.filePermissions = 0o600
         options.writer.keyValueMetadata = metadata(job)
-        let converter = NDJSONConverter(schema: .staging(job.dataset), options: options)
+        let converter = NDJSONConverter(schema: .staging(job.dataset, version), options: options)
         return Task {
             await withCheckedContinuation { done in
                 DispatchQueue.global().async {
@@ -120,6 +124,7 @@ extension DayProcessor {
     private func metadata(_ job: DayJob) -> [KeyValue] {
         [
             KeyValue("spx-data.version", ParquetWriterOptions.defaultCreatedBy),
+            KeyValue(ArchiveSchemaVersion.key, String(ArchiveSchemaVersion.current)),
             KeyValue("spx-data.source", source),
             KeyValue("spx-data.dataset", job.dataset.name),
             KeyValue("spx-data.symbol", job.symbol),

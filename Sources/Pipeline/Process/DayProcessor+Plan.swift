@@ -57,7 +57,7 @@ extension DayProcessor {
     /// A staged file from an earlier run, if the ledger says staged and the file on disk has
     /// the recorded size (its hash is checked again when the day is converted).
     static func reusable(_ row: ExpirationProgress?, path: String) -> StagedFile? {
-        guard let row, row.status == .staged, row.stagedPath == path, let rows = row.rowCount, let bytes = row.bytes,
+        guard let row, row.status == .staged || row.status == .empty, row.stagedPath == path, let rows = row.rowCount, let bytes = row.bytes,
               let sha = row.sha256 else { return nil }
         var st = stat()
         guard stat(path, &st) == 0, Int64(st.st_size) == bytes else { return nil }

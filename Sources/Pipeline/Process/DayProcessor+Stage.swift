@@ -49,7 +49,7 @@ extension DayProcessor {
     func stageOne(_ job: DayJob, _ e: PlannedExpiration) async throws -> (StagedFile, Int) {
         var row = pending(job, e)
         row.attempts += 1
-        let staging = try StagingFile(path: e.path, dataset: job.dataset)
+        let staging = try StagingFile(path: e.path, dataset: job.dataset, version: version)
         do {
             var rows = 0
             let summary = try await client.history(dataset: job.dataset, root: e.root, expiration: Self.compact(e.expiration),
@@ -66,7 +66,8 @@ extension DayProcessor {
                 }
             }
             let file = try StagingSorter.sort(try staging.finish())
-            row.status = .staged
+            // A 472 or a body with only its header: nothing at the vendor, which is not a failure.
+            row.status = file.rows == 0 ? .empty : .staged
             row.rowCount = Int64(file.rows)
             row.stagedPath = file.path
             row.sha256 = file.sha256

@@ -21,28 +21,36 @@ public final class DayProcessor: Sendable {
     public let minFreeBytes: UInt64
     /// Recorded in each file's metadata: the API version and the Terminal's address.
     public let source: String
+    /// The client's API version: it decides which of a dataset's columns a file holds.
+    var version: APIVersion { client.configuration.apiVersion }
+    /// What the subscription covers and when the vendor has a day (see `VendorLimits`).
+    public let limits: VendorLimits
     let progress: @Sendable (DayProgress) -> Void
 
     public init(client: ThetaDataClient, store: StateStore, layout: ArchiveLayout, calendar: NYSECalendar = .nyse,
-                minFreeBytes: UInt64 = 0, progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) {
+                minFreeBytes: UInt64 = 0, limits: VendorLimits = VendorLimits(),
+                progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) {
         self.client = client
         self.store = store
         self.layout = layout
         self.calendar = calendar
         self.minFreeBytes = minFreeBytes
+        self.limits = limits
         source = "\(client.configuration.apiVersion.rawValue) \(client.configuration.baseURL)"
         self.progress = progress
     }
 
-    /// Archives one day. A non-session is refused before anything is written; any other
-    /// failure leaves no file in the archive, marks the day failed in the ledger and keeps
-    /// the expirations already staged for the next attempt.
+    /// Archives one day. A non-session, a day before the subscription's history and a day the
+    /// vendor has not published yet (unless the job ignores that) are refused before anything
+    /// is written; any other failure leaves no file in the archive, marks the day failed in
+    /// the ledger and keeps the expirations already staged for the next attempt.
     public func process(_ job: DayJob) async throws(DayFailure) -> DayResult {
-        guard calendar.isSession(job.date) else {
+        guard let session = calendar.session(on: job.date) else {
             let why = calendar.holiday(on: job.date).map { "it is \($0.name)" } ?? "it is a weekend"
             throw DayFailure(.notASession, "\(job.date) is not an NYSE session: \(why)",
                              remediation: "Pick a trading day; `spx-data calendar --from \(job.date)` lists the sessions.")
         }
+        if let refusal = limits.refusal(job, session: session) { throw refusal }
         let started = ContinuousClock.now
         var record = try claim(job)
         CrashPoint.claimed.reach()
@@ -73,7 +81,8 @@ public final class DayProcessor: Sendable {
             progress(.committed(job, result))
             return result
         } catch {
-            let failure = DayFailure.wrapping(error, while: "\(job.symbol) \(job.dataset) \(job.date)")
+            let failure = limits.explained(DayFailure.wrapping(error, while: "\(job.symbol) \(job.dataset) \(job.date)"),
+                                           job, session: session)
             record.status = .failed
             record.completedAt = Timestamps.now()
             record.errorMessage = failure.description
@@ -145,6 +154,9 @@ public final class DayProcessor: Sendable {
             metric("duration", seconds, "s"),
             metric("peak_memory", Double(result.peakMemoryMB), "MB"),
             metric("api_requests", Double(result.requests), "requests"),
+            metric("quiet_rows", Double(result.quietRows), "rows"),
+            metric("quiet_share", result.quietShare * 100, "%"),
+            metric("empty_expirations", Double(result.emptyExpirations), "expirations"),
         ]
     }
 }

@@ -8,11 +8,16 @@ public enum RetryPolicy: Sendable, Equatable {
     case restage
     /// Retrying cannot help.
     case never(reason: String)
+    /// Retrying helps only once something outside changed (the subscription): only when
+    /// forced, and then it resumes.
+    case onlyForced(reason: String)
 
     public static func forErrorType(_ type: String?) -> RetryPolicy {
         switch type {
         case DayFailure.Kind.notASession.rawValue?:
             .never(reason: "the date is not an NYSE session")
+        case DayFailure.Kind.permission.rawValue?:
+            .onlyForced(reason: "the subscription does not cover it (permission); after upgrading it, add --force")
         case DayFailure.Kind.staging.rawValue?, DayFailure.Kind.conversion.rawValue?, DayFailure.Kind.verification.rawValue?:
             .restage
         default:

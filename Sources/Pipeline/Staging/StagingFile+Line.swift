@@ -7,13 +7,20 @@ struct ValueOrder {
     let doubleStride: Int
     let integerStride: Int
 
-    init(_ dataset: Dataset, _ batch: OptionRowBatch) {
+    /// - Precondition: `batch` holds every one of `columns` (it was decoded for them).
+    init(_ columns: [Dataset.Column], _ batch: OptionRowBatch) {
         var slots: [(Bool, Int)] = []
-        for column in dataset.columns {
+        for column in columns {
             if column.type == .double {
-                slots.append((true, batch.doubleColumns.firstIndex(of: column.name)!))
+                guard let index = batch.doubleColumns.firstIndex(of: column.name) else {
+                    preconditionFailure("a batch without column \(column.name)")
+                }
+                slots.append((true, index))
             } else {
-                slots.append((false, batch.integerColumns.firstIndex(of: column.name)!))
+                guard let index = batch.integerColumns.firstIndex(of: column.name) else {
+                    preconditionFailure("a batch without column \(column.name)")
+                }
+                slots.append((false, index))
             }
         }
         self.slots = slots

@@ -28,12 +28,14 @@ public struct StagedFile: Sendable, Equatable {
 ///
 /// Rows go to `PATH.partial`; `finish()` fsyncs it, renames it to `PATH` and fsyncs the
 /// directory, so a file at `PATH` is always whole and a crash loses at most the expiration
-/// being written. Lines are in the canonical form of `NDJSONSchema.staging(dataset)` (keys in
+/// being written. Lines are in the canonical form of `NDJSONSchema.staging(dataset, version)` (keys in
 /// schema order, no spaces), the converter's fast path. The SHA-256 is computed as bytes are
 /// written, so the file is never read back for it.
 public final class StagingFile {
     public let path: String
     public let dataset: Dataset
+    /// The API the rows come from: it decides which of the dataset's columns they carry.
+    public let version: APIVersion
     private let partialPath: String
     private var fd: Int32
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -50,14 +52,15 @@ public final class StagingFile {
     static let capacity = flushBytes + (64 << 10)
 
     /// Creates (or truncates) `PATH.partial`, mode 0600.
-    public init(path: String, dataset: Dataset) throws(StagingError) {
+    public init(path: String, dataset: Dataset, version: APIVersion = .v3) throws(StagingError) {
         self.path = path
         self.dataset = dataset
+        self.version = version
         partialPath = path + ".partial"
         fd = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StagingError.system("cannot create", partialPath) }
         buffer = .allocate(capacity: Self.capacity)
-        keys = KeyTexts(NDJSONSchema.staging(dataset))
+        keys = KeyTexts(NDJSONSchema.staging(dataset, version))
         // Room past `flushBytes` for the longest line: every key, the longest escaped root
         // and 32 bytes per value.
         precondition(keys.totalBytes + RootText.maxEscapedBytes + 32 * keys.count < Self.capacity - Self.flushBytes)
@@ -73,9 +76,9 @@ public final class StagingFile {
 
     /// Appends every row of `batch`.
     public func append(_ batch: OptionRowBatch) throws(StagingError) {
-        precondition(batch.doubleColumns.count + batch.integerColumns.count == dataset.columns.count,
-                     "a batch of another dataset than \(dataset)")
-        let order = ValueOrder(dataset, batch)
+        let order = ValueOrder(dataset.columns(in: version), batch)
+        precondition(batch.doubleColumns.count + batch.integerColumns.count == order.slots.count,
+                     "a batch of another dataset than \(dataset) from \(version)")
         for r in 0..<batch.count {
             if count >= Self.flushBytes { try flush() }
             let contract = batch.contracts[r]

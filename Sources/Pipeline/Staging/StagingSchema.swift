@@ -1,18 +1,19 @@
 public import ThetaData
 
 extension NDJSONSchema {
-    /// The staging file of one dataset: the contract key (root, expiration `YYYYMMDD`, strike
-    /// in tenths of a cent, right `C`/`P`), the row's New York date and ms of day, then the
-    /// dataset's value columns in archive order. A value the Terminal left empty is `null`.
-    public static func staging(_ dataset: Dataset) -> NDJSONSchema {
+    /// The staging file of one dataset as `version` serves it: the contract key (root,
+    /// expiration `YYYYMMDD`, strike in tenths of a cent, right `C`/`P`), the row's New York
+    /// date and ms of day, then the value columns that version sends, in archive order. A
+    /// value the Terminal left empty is `null`; a date-time is New York wall-clock ms.
+    public static func staging(_ dataset: Dataset, _ version: APIVersion = .v3) -> NDJSONSchema {
         var columns: [NDJSONColumn] = [
             .init("root", .string), .init("expiration", .int32), .init("strike", .int64), .init("right", .string),
             .init("date", .int32), .init("ms_of_day", .int32),
         ]
-        for column in dataset.columns {
+        for column in dataset.columns(in: version) {
             switch column.type {
             case .double: columns.append(.init(column.name, .double, nullable: true))
-            case .integer: columns.append(.init(column.name, .int64, nullable: true))
+            case .integer, .dateTime: columns.append(.init(column.name, .int64, nullable: true))
             case .timeOfDay: columns.append(.init(column.name, .int32, nullable: true))
             }
         }

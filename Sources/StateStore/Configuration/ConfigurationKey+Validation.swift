@@ -19,10 +19,22 @@ extension ConfigurationKey {
         case .requestTimeoutSeconds:
             guard let n = Int(value), Self.timeoutRange.contains(n) else { throw fail() }
             return String(n)
-        case .startDate:
+        case .startDate, .historyStart:
             guard Timestamps.isCalendarDate(value) else { throw fail() }
             guard value >= "1970-01-01" else { throw fail("before 1970") }
             return value
+        case .format:
+            let format = value.lowercased()
+            guard ["csv", "ndjson", "json"].contains(format) else { throw fail() }
+            return format
+        case .subscription:
+            guard let tier = SubscriptionTier(rawValue: value.lowercased()) else { throw fail() }
+            return tier.rawValue
+        case .availableAfter:
+            guard let minutes = Self.minutesOfDay(value) else { throw fail() }
+            // Before the regular close the data cannot exist yet.
+            guard minutes >= 16 * 60 else { throw fail("before the 16:00 close") }
+            return String(format: "%02d:%02d", minutes / 60, minutes % 60)
         case .outputDirectory, .tempDirectory, .databasePath:
             guard !value.isEmpty else { throw fail("empty") }
             guard !value.contains("\0") else { throw fail("contains a NUL byte") }
@@ -50,6 +62,27 @@ extension ConfigurationKey {
             guard let n = Int(value), (0...100).contains(n) else { throw fail() }
             return String(n)
         }
+    }
+
+    /// Why `format` cannot be asked of a Terminal of `apiVersion`, or nil. v3 answers JSON in
+    /// a shape that depends on the account (grouped by contract for accounts created after
+    /// 2025-10-31, columnar before), so the client never asks v3 for it; v2 has no NDJSON.
+    static func formatProblem(_ format: String, apiVersion: String) -> String? {
+        switch (apiVersion, format) {
+        case ("v3", "json"):
+            "API v3 answers JSON in a shape that depends on the account (grouped by contract for accounts created after "
+                + "2025-10-31, columnar before); use csv (the default) or ndjson"
+        case ("v2", "ndjson"): "API v2 has no NDJSON; use json (the default) or csv"
+        default: nil
+        }
+    }
+
+    /// `HH:MM` as minutes since midnight, or nil.
+    static func minutesOfDay(_ text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
     }
 
     private static func validateURL(

@@ -6,6 +6,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case baseURL = "thetadata.baseUrl"
     case maxConcurrentRequests = "thetadata.maxConcurrentRequests"
     case requestTimeoutSeconds = "thetadata.requestTimeoutSeconds"
+    case format = "thetadata.format"
+    case subscription = "thetadata.subscription"
+    case historyStart = "thetadata.historyStart"
+    case availableAfter = "thetadata.availableAfter"
     case startDate = "processing.startDate"
     case outputDirectory = "processing.outputDirectory"
     case tempDirectory = "processing.tempDirectory"
@@ -37,6 +41,10 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .baseURL: "ThetaData Terminal base URL"
         case .maxConcurrentRequests: "Maximum concurrent Terminal requests (your tier's cap)"
         case .requestTimeoutSeconds: "Seconds before one Terminal request is abandoned"
+        case .format: "Body format asked of the Terminal: csv or ndjson (v3), json or csv (v2)"
+        case .subscription: "ThetaData subscription tier: sets the default request cap and history start"
+        case .historyStart: "First date the subscription's option history covers (default: the tier's)"
+        case .availableAfter: "New York time after a regular close when ThetaData has the session's data (early closes move it)"
         case .startDate: "First trading date of the archive"
         case .outputDirectory: "Parquet file output location"
         case .tempDirectory: "Staging location for NDJSON files"
@@ -52,7 +60,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     public var valueType: ValueType {
         switch self {
         case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB, .maxRetries: .number
-        case .startDate: .date
+        case .startDate, .historyStart: .date
         default: .string
         }
     }
@@ -75,15 +83,21 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .interval: "one of " + Self.intervals.joined(separator: ", ")
         case .minFreeDiskGB: "a number of gigabytes, 0 or more, e.g. 10 or 2.5"
         case .maxRetries: "a whole number from 0 to 100"
+        case .format: "csv or ndjson with API v3, json or csv with API v2"
+        case .subscription: "one of " + SubscriptionTier.allCases.map(\.rawValue).joined(separator: ", ")
+        case .historyStart: "a calendar date YYYY-MM-DD from 1970-01-01 on, e.g. 2016-01-01"
+        case .availableAfter: "a New York time HH:MM from 16:00 to 23:59, e.g. 17:30"
         }
     }
 
-    /// The default; the base URL's follows the API version (v3 serves on 25503, v2 on 25510).
-    public func defaultValue(apiVersion: String = "v3") -> String {
-        switch self {
+    /// The default. The base URL's follows the API version (v3 serves on 25503, v2 on 25510);
+    /// the request cap and the history start follow the subscription tier.
+    public func defaultValue(apiVersion: String = "v3", subscription: String = "standard") -> String {
+        let tier = SubscriptionTier(rawValue: subscription) ?? .standard
+        return switch self {
         case .apiVersion: "v3"
         case .baseURL: apiVersion == "v2" ? "http://127.0.0.1:25510" : "http://127.0.0.1:25503"
-        case .maxConcurrentRequests: "4"
+        case .maxConcurrentRequests: String(tier.concurrency)
         case .requestTimeoutSeconds: "60"
         case .startDate: ""
         case .outputDirectory: "./data/parquet"
@@ -94,8 +108,15 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .minFreeDiskGB: "10"
         case .maxRetries: "3"
         case .databasePath: "./data/spx-pipeline.db"
+        case .format: apiVersion == "v2" ? "json" : "csv"
+        case .subscription: SubscriptionTier.standard.rawValue
+        case .historyStart: tier.historyStart
+        case .availableAfter: "17:30"
         }
     }
+
+    /// Keys whose default follows other keys, which are therefore resolved first.
+    static let resolvedFirst: [ConfigurationKey] = [.apiVersion, .subscription]
 
     /// The environment variable that overrides the key: `SPX_DATA_` then the name with dots
     /// as underscores and camel case as upper snake case (`thetadata.baseUrl` ->

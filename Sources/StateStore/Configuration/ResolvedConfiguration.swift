@@ -32,7 +32,14 @@ public struct ResolvedConfiguration: Sendable {
 
     public var apiVersion: APIVersion { APIVersion(rawValue: self[.apiVersion]) ?? .v3 }
     public var baseURL: String { self[.baseURL] }
-    public var maxConcurrentRequests: Int { Int(self[.maxConcurrentRequests]) ?? 4 }
+    public var maxConcurrentRequests: Int { Int(self[.maxConcurrentRequests]) ?? subscription.concurrency }
+    public var subscription: SubscriptionTier { SubscriptionTier(rawValue: self[.subscription]) ?? .standard }
+    /// The first date to ask the Terminal for, `YYYY-MM-DD`: `thetadata.historyStart`, by
+    /// default the subscription's first date.
+    public var historyStart: String { self[.historyStart] }
+    /// When ThetaData has a regular session's data, in minutes after New York midnight
+    /// (`thetadata.availableAfter`, 17:30 by default); an early close moves it as much earlier.
+    public var availableAfterMinutes: Int { ConfigurationKey.minutesOfDay(self[.availableAfter]) ?? 17 * 60 + 30 }
     public var requestTimeout: Duration { .seconds(Int(self[.requestTimeoutSeconds]) ?? 60) }
     /// Nil until the operator sets it.
     public var startDate: String? { self[.startDate].isEmpty ? nil : self[.startDate] }
@@ -54,7 +61,8 @@ public struct ResolvedConfiguration: Sendable {
     }
 
     public subscript(key: ConfigurationKey) -> String {
-        values.first { $0.key == key }?.value ?? key.defaultValue()
+        func given(_ other: ConfigurationKey) -> String? { values.first { $0.key == other }?.value }
+        return given(key) ?? key.defaultValue(apiVersion: given(.apiVersion) ?? "v3", subscription: given(.subscription) ?? "standard")
     }
 
     public func source(of key: ConfigurationKey) -> ConfigurationSource {
@@ -74,24 +82,43 @@ public enum ConfigurationResolver {
         stored: [String: String], environment: [String: String] = [:], flags: [String: String] = [:]
     ) throws(ConfigurationError) -> ResolvedConfiguration {
         var values: [ResolvedValue] = []
-        // The API version first: the base URL's default depends on it.
+        // The API version and subscription first: the base URL's, request cap's and history
+        // start's defaults depend on them.
         var apiVersion = "v3"
-        for key in [ConfigurationKey.apiVersion] + ConfigurationKey.allCases.filter({ $0 != .apiVersion }) {
+        var subscription = SubscriptionTier.standard.rawValue
+        let first = ConfigurationKey.resolvedFirst
+        for key in first + ConfigurationKey.allCases.filter({ !first.contains($0) }) {
             let layers: [(ConfigurationSource, String, String?)] = [
                 (.flag, "flag", flags[key.rawValue]),
                 (.env, key.environmentVariable, environment[key.environmentVariable]),
                 (.stored, "stored", stored[key.rawValue]),
             ]
-            var resolved = ResolvedValue(key: key, value: key.defaultValue(apiVersion: apiVersion), source: .default)
+            var resolved = ResolvedValue(key: key, value: key.defaultValue(apiVersion: apiVersion, subscription: subscription),
+                                         source: .default)
             for (source, origin, raw) in layers {
                 guard let raw else { continue }
                 resolved = ResolvedValue(key: key, value: try key.validate(raw, origin: origin), source: source)
                 break
             }
             if key == .apiVersion { apiVersion = resolved.value }
+            if key == .subscription { subscription = resolved.value }
+            if key == .format, let problem = ConfigurationKey.formatProblem(resolved.value, apiVersion: apiVersion) {
+                throw ConfigurationError.invalid(key, resolved.value, origin: origin(of: resolved.source, key: key),
+                                                 reason: "with thetadata.apiVersion \(apiVersion): \(problem)")
+            }
             values.append(resolved)
         }
         return ResolvedConfiguration(values: values.sorted { $0.key < $1.key })
+    }
+
+    /// The origin name `ConfigurationError` uses for a source.
+    private static func origin(of source: ConfigurationSource, key: ConfigurationKey) -> String {
+        switch source {
+        case .flag: "flag"
+        case .env: key.environmentVariable
+        case .stored: "stored"
+        case .default: "default"
+        }
     }
 
     /// Every problem of the layers, not just the first: invalid values at any layer (a bad
@@ -118,6 +145,10 @@ public enum ConfigurationResolver {
                     message: "\(key.rawValue) is required and has no value: expected \(key.acceptedForm). "
                         + "Fix: spx-data config set \(key.rawValue) \(key.exampleValue)"))
             }
+        }
+        do { _ = try resolve(stored: stored, environment: environment, flags: flags) } catch {
+            // A value valid on its own but not with the others (thetadata.format and the API version).
+            if error.key == .format, !problems.contains(error) { problems.append(error) }
         }
         return problems
     }

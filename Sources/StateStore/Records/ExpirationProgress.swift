@@ -1,14 +1,19 @@
 public import GRDB
 
 /// How far one expiration of a (symbol, dataset, date) has come: a row of `expiration_progress`.
-/// A staged expiration's NDJSON file is complete and fsynced, so a restart skips it.
+/// A staged expiration's NDJSON file is complete and fsynced, so a restart skips it; an
+/// `empty` one had no rows at the vendor (472, or a body with only its header), which is
+/// neither a failure nor a gap, and a restart skips it too.
 public struct ExpirationProgress: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "expiration_progress"
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public enum Status: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
-        case pending, staged, failed
+        case pending, staged, empty, failed
+
+        /// Staged or empty: nothing left to fetch.
+        public var isDone: Bool { self == .staged || self == .empty }
     }
 
     public var symbol: String

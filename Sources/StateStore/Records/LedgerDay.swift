@@ -5,16 +5,19 @@ public struct LedgerDay: Sendable, Equatable {
     public var status: ProcessingRecord.Status
     public var retryCount: Int
     public var errorMessage: String?
+    /// The last error's type (`permission`, `pending_at_vendor`, `terminal_…`).
+    public var errorType: String?
     /// Expirations staged so far, of those planned (0 and 0 when none were planned yet).
     public var expirationsDone: Int
     public var expirationsTotal: Int
 
     public init(date: String, status: ProcessingRecord.Status, retryCount: Int = 0, errorMessage: String? = nil,
-                expirationsDone: Int = 0, expirationsTotal: Int = 0) {
+                errorType: String? = nil, expirationsDone: Int = 0, expirationsTotal: Int = 0) {
         self.date = date
         self.status = status
         self.retryCount = retryCount
         self.errorMessage = errorMessage
+        self.errorType = errorType
         self.expirationsDone = expirationsDone
         self.expirationsTotal = expirationsTotal
     }

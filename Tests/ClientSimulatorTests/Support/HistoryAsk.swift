@@ -15,9 +15,10 @@ struct HistoryAsk: Sendable {
         ChainRequest(root: root, expiration: expiration, startDate: date, intervalMs: intervalMs)
     }
 
-    /// The rows the simulator serves for this request, normalised as the client normalises them.
-    func served(by market: SimulatedMarket) -> [ThetaData.OptionRow] {
-        market.rows(for: chainRequest).map { ServedRows.clientRow($0, as: dataset) }
+    /// The rows the simulator serves for this request, normalised as the client normalises
+    /// them from `version`'s bodies (each API sends its own columns).
+    func served(by market: SimulatedMarket, in version: APIVersion) -> [ThetaData.OptionRow] {
+        market.rows(for: chainRequest).map { ServedRows.clientRow($0, as: dataset, from: version) }
     }
 }
 

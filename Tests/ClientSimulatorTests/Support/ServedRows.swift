@@ -7,13 +7,19 @@ import ThetaData
 /// expiration, strike in tenths of a cent, right C/P), the New York date and ms of day, then
 /// the dataset's double and integer columns in the client's declaration order.
 enum ServedRows {
-    /// `row` as the client decodes it from a `dataset` body of either API version.
-    static func clientRow(_ row: TerminalSimulator.OptionRow, as dataset: ThetaData.Dataset) -> ThetaData.OptionRow {
-        ThetaData.OptionRow(
+    /// `row` as the client decodes it from a `dataset` body of `version`.
+    static func clientRow(_ row: TerminalSimulator.OptionRow, as dataset: ThetaData.Dataset, from version: APIVersion)
+        -> ThetaData.OptionRow
+    {
+        let columns = dataset.columns(in: version)
+        return ThetaData.OptionRow(
             contract: contractKey(row.contract), date: yyyymmdd(row.date), msOfDay: Int32(row.msOfDay),
-            doubles: dataset.columns.filter { $0.type == .double }.map { double($0.name, of: row) },
-            integers: dataset.columns.filter { $0.type != .double }.map { integer($0.name, of: row) })
+            doubles: columns.filter { $0.type == .double }.map { double($0.name, of: row) },
+            integers: columns.filter { $0.type != .double }.map { integer($0.name, of: row) })
     }
+
+    /// New York wall-clock ms of a date and ms of day, as the client carries date-times.
+    static func wallClock(_ date: CivilDate, _ msOfDay: Int) -> Int64 { Int64(date.daysSince1970) * 86_400_000 + Int64(msOfDay) }
 
     static func contractKey(_ contract: Contract) -> ContractKey {
         ContractKey(
@@ -45,7 +51,8 @@ enum ServedRows {
     /// An integer or time-of-day column, as `double(_:of:)`.
     private static func integer(_ column: String, of r: TerminalSimulator.OptionRow) -> Int64? {
         switch column {
-        case "underlying_ms_of_day": Int64(r.underlyingMsOfDay)
+        case "underlying_timestamp": wallClock(r.date, r.underlyingMsOfDay)
+        case "ms_of_day2": Int64(r.underlyingMsOfDay)
         case "bid_size": Int64(r.bidSize)
         case "bid_exchange": Int64(r.bidExchange)
         case "bid_condition": Int64(r.bidCondition)
