@@ -70,18 +70,7 @@ struct DemoCommand: AsyncParsableCommand {
             let (outcomes, _) = await session.run(jobs, parallelDates: 2)
             let summary = RunSummary(outcomes, seconds: ProgressReporter.seconds(since: started))
             writeOut(summary.text)
-            if let file = summary.files.last {
-                writeOut("""
-
-                    Read them:
-                      duckdb -c "SELECT root, expiration, count(*) AS rows FROM '\(dir)/archive/*/*/*/*.parquet' GROUP BY ALL ORDER BY ALL"
-                      python3 -c "import pandas as pd; print(pd.read_parquet('\(file)').head())"
-                    Check them:
-                      spx-data verify --all --db \(dir)/ledger.db
-                      spx-data status --db \(dir)/ledger.db
-
-                    """)
-            }
+            if let file = summary.files.last { writeOut(DemoHints(directory: dir, file: file).text) }
             if summary.datesFailed > 0 { throw ExitCodes.checkFailed }
         }
     }

@@ -16,11 +16,16 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/spx-data").path
     }
 
-    /// - Parameter environment: variables for the child on top of this process's own.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
+    /// - Parameters:
+    ///   - environment: variables for the child on top of this process's own.
+    ///   - directory: the child's working directory, this process's by default.
+    ///   - executable: what to run, this package's `spx-data` by default.
+    static func run(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil,
+                    executable: String = binary) throws -> CLIResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if !environment.isEmpty {
             // Start from this environment without SPX_DATA_* so that only the test's settings apply.
             var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPX_DATA_") || $0.key == "SPX_DATA" }
