@@ -127,7 +127,8 @@ def expected_columns(rows):
         "date": [days(r["timestamp"][:10]) for r in rows],
         "ms_of_day": [ms_of_day(r["timestamp"]) for r in rows],
         **{name: [float(r[name]) for r in rows] for name in GREEKS},
-        "underlying_ms_of_day": [ms_of_day(r["underlying_timestamp"]) for r in rows],
+        # The underlying's quote time as a whole instant, whatever day it falls on.
+        "underlying_timestamp": [utc_ms(r["underlying_timestamp"]) for r in rows],
         "underlying_price": [float(r["underlying_price"]) for r in rows],
     }
 
@@ -155,6 +156,7 @@ def test_row_count_matches_summary_and_ledger(archived):
     metadata = pq.read_metadata(archived["path"]).metadata
     assert metadata[b"spx-data.rows"] == str(table.num_rows).encode()
     assert metadata[b"spx-data.date"] == DATE.encode()
+    assert metadata[b"spx-data.schema_version"] == b"2"
 
 
 def test_column_types(archived):
@@ -162,13 +164,13 @@ def test_column_types(archived):
     want = {"root": pa.string(), "expiration": pa.date32(), "strike": pa.int64(), "right": pa.string(),
             "timestamp": pa.timestamp("ms", tz="UTC"), "date": pa.date32(), "ms_of_day": pa.int32(),
             **{name: pa.float64() for name in GREEKS},
-            "underlying_ms_of_day": pa.int32(), "underlying_price": pa.float64()}
+            "underlying_timestamp": pa.timestamp("ms", tz="UTC"), "underlying_price": pa.float64()}
     assert schema.names == list(want)
     for name, kind in want.items():
         assert schema.field(name).type == kind, f"{name}: {schema.field(name).type}, expected {kind}"
     described = dict(duck(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{archived['path']}'))"))
     assert described["expiration"] == described["date"] == "DATE"
-    assert described["timestamp"] == "TIMESTAMP WITH TIME ZONE"
+    assert described["timestamp"] == described["underlying_timestamp"] == "TIMESTAMP WITH TIME ZONE"
     assert described["strike"] == "BIGINT"
     assert described["root"] == described["right"] == "VARCHAR"
     assert described["ms_of_day"] == "INTEGER"
