@@ -130,7 +130,13 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "TestSupport"],
+            dependencies: [
+                "Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "TestSupport",
+                // Asks the simulator for the raw bodies the archive is compared with.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "StateStoreTests",

@@ -47,7 +47,7 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
     /// Terminal no longer serves the path (410), a configuration error.
     public var endsRun: Bool { terminalCode == .gone }
 
-    public var description: String { "\(message). \(remediation)" }
+    public var description: String { message + (message.hasSuffix(".") ? " " : ". ") + remediation }
 
     static func wrapping(_ error: any Error, while doing: String) -> DayFailure {
         switch error {

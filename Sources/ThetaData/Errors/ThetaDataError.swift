@@ -33,7 +33,7 @@ public struct ThetaDataError: Error, Sendable, CustomStringConvertible {
     /// What a researcher can do about it.
     public var remediation: String { code.remediation }
 
-    public var description: String { problem + ". " + remediation }
+    public var description: String { problem + (problem.hasSuffix(".") ? " " : ". ") + remediation }
 
     /// What went wrong, without the remediation: for callers that add their own.
     public var problem: String {
