@@ -12,6 +12,10 @@ struct SimulateCommand: AsyncParsableCommand {
             and date; non-sessions answer 472. --scale 1.0 is a full day (over 10 million SPX and \
             SPXW one-minute greeks rows); smaller values shrink strikes and expirations.
 
+            History: greeks first, second and third order, quote and OHLC per interval; open \
+            interest and end of day once per contract and session (v3 /v3/option/history/..., v2 \
+            /v2/bulk_hist/option/...).
+
             --faults grammar:
             \(FaultSpec.grammar)
 

@@ -1,7 +1,8 @@
 public import MarketCalendar
 
 /// The simulated exchange: which roots, expirations and strikes exist on a day, and every
-/// quote and greek of every interval, all a pure function of (seed, root, date).
+/// quote, greek, trade bar, open interest and end-of-day report, all a pure function of
+/// (seed, root, date).
 ///
 /// `scale` shrinks the chain for tests: it multiplies the strikes per expiration and the
 /// expirations alive per day (nearest first). At 1.0 SPX and SPXW carry over 10 million

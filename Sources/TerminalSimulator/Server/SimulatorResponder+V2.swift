@@ -33,7 +33,7 @@ extension SimulatorResponder {
             let table = ListTable(columns: Dataset.v2ContractFields, rows: rows)
             return .whole(bytes(table.v2(csv: csv, header: V2Header()), contentType: contentType))
         case .history(let dataset):
-            let request = try v2Request(params)
+            let request = try v2Request(params, dataset: dataset)
             guard let plan = market.plan(for: request) else {
                 throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
             }
@@ -76,18 +76,24 @@ extension SimulatorResponder {
         return .stream(body, headers)
     }
 
-    func v2Request(_ params: Parameters) throws(TerminalRefusal) -> ChainRequest {
+    /// Parses a v2 bulk request. Open interest and end of day come once per session and need
+    /// no `ivl`; the other datasets need one of at least a second.
+    func v2Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let root = try params.required("root").uppercased()
         guard market.isKnownRoot(root) else { throw TerminalRefusal(.noData, "No data for root \(root).") }
         let expText = try params.required("exp")
         let start = try Self.compactDate(try params.required("start_date"), name: "start_date")
         let end = try Self.compactDate(try params.required("end_date"), name: "end_date")
         guard start <= end else { throw TerminalRefusal(.invalidParams, "start_date is after end_date.") }
-        guard let ivl = Int(params["ivl"] ?? "0"), ivl >= 0 else {
-            throw TerminalRefusal(.invalidParams, "ivl must be milliseconds, such as 60000.")
-        }
-        guard ivl >= 1000 else {
-            throw TerminalRefusal(.invalidParams, "ivl=\(ivl) asks for tick data, which the simulator does not serve; send ivl=60000.")
+        var ivl = 60_000
+        if dataset.hasIntervals {
+            guard let asked = Int(params["ivl"] ?? "0"), asked >= 0 else {
+                throw TerminalRefusal(.invalidParams, "ivl must be milliseconds, such as 60000.")
+            }
+            guard asked >= 1000 else {
+                throw TerminalRefusal(.invalidParams, "ivl=\(asked) asks for tick data, which the simulator does not serve; send ivl=60000.")
+            }
+            ivl = asked
         }
         var expiration: CivilDate?
         if expText != "0" {
@@ -95,8 +101,9 @@ extension SimulatorResponder {
         } else if start != end {
             throw TerminalRefusal(.invalidParams, "exp=0 must be requested one day at a time (start_date = end_date).")
         }
-        return ChainRequest(root: root, expiration: expiration, startDate: start, endDate: end, intervalMs: ivl,
-                            timeWindow: try Self.timeWindow(params, parse: Self.msOfDay))
+        return ChainRequest(root: root, dataset: dataset, expiration: expiration, startDate: start, endDate: end,
+                            intervalMs: ivl,
+                            timeWindow: dataset.hasIntervals ? try Self.timeWindow(params, parse: Self.msOfDay) : nil)
     }
 
     /// v2 times are ms since midnight.

@@ -48,14 +48,16 @@ extension SimulatorResponder {
         }
     }
 
-    /// Parses and checks a v3 history request as the Terminal does.
+    /// Parses and checks a v3 history request as the Terminal does. Open interest and end of
+    /// day come once per session: they ignore `interval` and the time window, and end of day
+    /// takes a date range only.
     func v3Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let symbol = try params.required("symbol")
         guard market.isKnownRoot(symbol) else { throw TerminalRefusal(.noData, "No data for symbol \(symbol).") }
         let expirationText = try params.required("expiration")
-        let interval = try Self.intervalMs(try params.required("interval"))
+        let interval = dataset.hasIntervals ? try Self.intervalMs(try params.required("interval")) : 60_000
         let start: CivilDate, end: CivilDate
-        if let date = params["date"] {
+        if dataset != .eod, let date = params["date"] {
             start = try Self.date(date, name: "date")
             end = start
         } else {
@@ -63,16 +65,18 @@ extension SimulatorResponder {
             end = try Self.date(try params.required("end_date"), name: "end_date")
         }
         guard start <= end else { throw TerminalRefusal(.invalidParams, "start_date is after end_date.") }
-        guard start.distance(to: end) <= 31 else {
-            throw TerminalRefusal(.invalidParams, "Intraday requests may span at most one month.")
-        }
-        if interval < 60_000 && start != end {
-            throw TerminalRefusal(.invalidParams, "Intervals under 1m are limited to single-day requests.")
+        if dataset.hasIntervals {
+            guard start.distance(to: end) <= 31 else {
+                throw TerminalRefusal(.invalidParams, "Intraday requests may span at most one month.")
+            }
+            if interval < 60_000 && start != end {
+                throw TerminalRefusal(.invalidParams, "Intervals under 1m are limited to single-day requests.")
+            }
         }
         var expiration: CivilDate?
         if expirationText == "*" {
-            guard dataset == .quote else {
-                throw TerminalRefusal(.invalidParams, "expiration=* is not allowed for greeks; request one expiration.")
+            guard [.quote, .openInterest, .eod].contains(dataset) else {
+                throw TerminalRefusal(.invalidParams, "expiration=* is not allowed for \(dataset.rawValue); request one expiration.")
             }
             guard start == end else { throw TerminalRefusal(.invalidParams, "expiration=* requests must be single-day.") }
         } else {
@@ -92,9 +96,9 @@ extension SimulatorResponder {
         case "put", "p": right = .put
         default: throw TerminalRefusal(.invalidParams, "right must be call, put or both; got '\(params["right"] ?? "")'.")
         }
-        return ChainRequest(root: symbol, expiration: expiration, startDate: start, endDate: end,
+        return ChainRequest(root: symbol, dataset: dataset, expiration: expiration, startDate: start, endDate: end,
                             intervalMs: interval, strike: strike, right: right,
-                            timeWindow: try Self.timeWindow(params, parse: Self.timeOfDay))
+                            timeWindow: dataset.hasIntervals ? try Self.timeWindow(params, parse: Self.timeOfDay) : nil)
     }
 
     /// v3's `HH:MM:SS.SSS` (seconds and milliseconds optional) as ms since midnight.
