@@ -16,6 +16,13 @@ struct SimulateCommand: AsyncParsableCommand {
             interest and end of day once per contract and session (v3 /v3/option/history/..., v2 \
             /v2/bulk_hist/option/...).
 
+            Behaviours of live Terminals, off by default, part of the market (same rows every \
+            time): --quiet-share serves that share of interval rows without a quote (bid = ask = \
+            0, sizes 0; greeks 0, implied_vol 0.25, iv_error 100); --first-bar-previous-close \
+            prices each session's 09:30 greeks interval off the previous session's close (its \
+            underlying time is that close plus a few seconds: a full date-time in v3, a time of \
+            day only in v2's ms_of_day2).
+
             --faults grammar:
             \(FaultSpec.grammar)
 
@@ -26,6 +33,7 @@ struct SimulateCommand: AsyncParsableCommand {
             Examples:
               spx-data simulate --api v3
               spx-data simulate --api v2 --port 25510 --scale 0.1 --faults '429:p=0.1;trickle:bytes=64,delay=10ms'
+              spx-data simulate --quiet-share 0.05 --first-bar-previous-close
             """)
 
     @Option(help: "API version to simulate: v3 or v2.")
@@ -55,6 +63,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Megabytes of fault-free bodies kept to answer repeated requests from memory (0 keeps none).")
     var cacheMb: Int = 256
 
+    @Option(help: "Share of interval rows, 0 to 1, served without a quote (0: none).")
+    var quietShare: Double = 0
+
+    @Flag(help: "Price each session's first greeks interval off the previous session's close.")
+    var firstBarPreviousClose = false
+
     func validate() throws {
         guard TerminalAPI(rawValue: api) != nil else { throw ValidationError("--api must be v3 or v2, not '\(api)'") }
         guard scale > 0, scale <= 4 else { throw ValidationError("--scale must be above 0 and at most 4, not \(scale)") }
@@ -65,6 +79,9 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--cache-mb must be 0 to 65536 megabytes, not \(cacheMb); 0 turns the cache off")
         }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535, not \(port)") }
+        guard (0...1).contains(quietShare) else {
+            throw ValidationError("--quiet-share must be a share from 0 to 1, not \(quietShare)")
+        }
         do { _ = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
     }
 
@@ -77,6 +94,8 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.concurrency = concurrency
         configuration.tickLimit = tickLimit
         configuration.bodyCacheBytes = cacheMb << 20
+        configuration.behaviours = SimulatedMarket.Behaviours(
+            quietShare: quietShare, firstBarUsesPreviousClose: firstBarPreviousClose)
         do {
             try await SimulatorServer.run(configuration) { port in
                 // Unbuffered, so a script waiting for the URL sees it at once.

@@ -37,7 +37,7 @@ extension ChainPlan {
         let date = pricer.date
         var stamp = SeededHash(seed, pricer.key, UInt64(date.daysSince1970), 0x0106)
         var row = OptionRow(contract: pricer.contract, date: date, msOfDay: Self.openInterestReportMs + stamp.int(in: 1_000...19_999))
-        row.openInterest = openInterest(of: pricer.contract, key: pricer.key, atCloseOf: day.previousSession ?? date)
+        row.openInterest = openInterest(of: pricer.contract, key: pricer.key, atCloseOf: day.previous?.date ?? date)
         return row
     }
 

@@ -16,17 +16,26 @@ public struct ChainPlan: Sendable {
         /// Intervals served, from `firstInterval` on; 1 for the datasets without intervals,
         /// whose one row per session stands for its one "interval".
         var intervals: Int
-        /// The session before, whose closing open interest this one reports.
-        var previousSession: CivilDate?
+        /// The session before, whose close open interest and stale first bars refer to.
+        var previous: PreviousClose?
         /// End of day only: the sessions before, newest first, searched for the last trade of
         /// a contract that did not trade on this one.
         var earlierSessions: [Session] = []
     }
 
+    /// How the session before a day ended.
+    struct PreviousClose: Sendable {
+        var date: CivilDate
+        /// The underlying's last print: the close plus a few seconds, ms since midnight.
+        var lastPrintMs: Int
+        var lastPrice: Double
+    }
+
     public let request: ChainRequest
     let profile: RootProfile
-    /// The market's seed, for the draws made per row (trades, open interest).
+    /// The market's seed, for the draws made per row (quiet intervals, trades, open interest).
     let seed: UInt64
+    let behaviours: SimulatedMarket.Behaviours
     let days: [Day]
     public let slices: [Slice]
 
@@ -58,7 +67,7 @@ extension SimulatedMarket {
             guard !served.isEmpty else { continue }
             let index = days.count
             days.append(.init(path: path, firstInterval: served.lowerBound, intervals: served.count,
-                              previousSession: calendar.previousSession(before: date),
+                              previous: previousClose(profile, before: date),
                               earlierSessions: dataset == .eod ? sessions(before: date, count: ChainPlan.lastTradeLookback) : []))
             for listing in listed(profile, aliveOn: date) {
                 if let wanted = request.expiration, wanted != listing.expiration { continue }
@@ -74,7 +83,8 @@ extension SimulatedMarket {
         }
         guard !sessionsByContract.isEmpty else { return nil }
         let slices = sessionsByContract.keys.sorted().map { ChainPlan.Slice(contract: $0, days: sessionsByContract[$0]!) }
-        return ChainPlan(request: request, profile: profile, seed: seed, days: days, slices: slices)
+        return ChainPlan(request: request, profile: profile, seed: seed, behaviours: behaviours, days: days,
+                         slices: slices)
     }
 
     /// Up to `count` sessions before `date`, newest first.
@@ -90,6 +100,14 @@ extension SimulatedMarket {
         return found
     }
 
+    /// How the session before `date` ended for `profile`'s underlying.
+    private func previousClose(_ profile: RootProfile, before date: CivilDate) -> ChainPlan.PreviousClose? {
+        guard let earlier = calendar.previousSession(before: date), let session = session(on: earlier) else { return nil }
+        let path = dayPath(profile, session)
+        var lag = SeededHash(seed, SeededHash.text(profile.underlying), UInt64(date.daysSince1970), 0xC105E)
+        return .init(date: earlier, lastPrintMs: path.closeMs + lag.int(in: 1_000...9_999), lastPrice: path.prices.last ?? 0)
+    }
+
     /// The intervals of a session (index `i` starts at `openMs + i × intervalMs`) whose start
     /// falls inside `window`; all of them without a window.
     static func intervals(of path: DayPath, every intervalMs: Int, within window: ClosedRange<Int>?) -> Range<Int> {
@@ -102,8 +120,8 @@ extension SimulatedMarket {
     }
 
     /// Every row the Terminal serves for `request`, in order: contracts in chain order, then
-    /// sessions, then intervals (one row per session for open interest and end of day).
-    /// Empty when the request covers nothing. The HTTP layer encodes
+    /// sessions, then intervals (one row per session for open interest and end of day), with
+    /// `behaviours` applied. Empty when the request covers nothing. The HTTP layer encodes
     /// exactly these rows, so tests compare decoded responses with this.
     public func rows(for request: ChainRequest) -> [OptionRow] {
         guard let plan = plan(for: request) else { return [] }

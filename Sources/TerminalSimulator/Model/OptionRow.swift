@@ -41,7 +41,8 @@ public struct OptionRow: Sendable, Hashable {
     public var ultima = 0.0
     public var impliedVol: Double
     public var ivError: Double
-    /// Date of the underlying quote the greeks used: the row's own date.
+    /// Date of the underlying quote the greeks used: the row's own date, except on a first
+    /// interval priced off the previous session's close (`Behaviours.firstBarUsesPreviousClose`).
     public var underlyingDate: CivilDate
     /// Time of the underlying quote the greeks used (v2 `ms_of_day2`, v3 `underlying_timestamp`).
     public var underlyingMsOfDay: Int

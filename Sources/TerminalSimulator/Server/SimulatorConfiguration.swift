@@ -17,6 +17,9 @@ public struct SimulatorConfiguration: Sendable {
     public var seed: UInt64 = 1
     /// Chain size: 1.0 is a full day (over 10 M SPX+SPXW greeks rows at one minute).
     public var scale = 1.0
+    /// Live-Terminal quirks the market's rows carry (quiet intervals, a first bar priced off
+    /// the previous close); none by default.
+    public var behaviours = SimulatedMarket.Behaviours()
     /// Requests served at once (the tier cap: FREE 1, VALUE 2, STANDARD 4, PRO 8).
     public var concurrency = 4
     /// Requests waiting beyond the cap before the Terminal answers 429.
