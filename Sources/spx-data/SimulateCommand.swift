@@ -14,7 +14,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
             History: greeks first, second and third order, quote and OHLC per interval; open \
             interest and end of day once per contract and session (v3 /v3/option/history/..., v2 \
-            /v2/bulk_hist/option/...).
+            /v2/bulk_hist/option/...). A v3 simulator answers any /v2/ path with 410 GONE, and \
+            v2's ivl parameter with 410 "ivl -> interval"; no data is 472 "No data found for your \
+            request".
 
             Behaviours of live Terminals, off by default, part of the market (same rows every \
             time): --quiet-share serves that share of interval rows without a quote (bid = ask = \

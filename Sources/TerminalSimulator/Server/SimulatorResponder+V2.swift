@@ -16,7 +16,7 @@ extension SimulatorResponder {
             let rows: [[ListTable.Value]] = market.expirations(root: root, listedThrough: configuration.today).map {
                 [.number(String($0.year * 10_000 + $0.month * 100 + $0.day))]
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No expirations for root \(root).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: ["date"], rows: rows).v2(csv: csv, header: V2Header()), contentType: contentType))
         case .contracts:
             let date = try Self.compactDate(try params.required("start_date"), name: "start_date")
@@ -29,14 +29,12 @@ extension SimulatorResponder {
                     rows.append([.text(c.root), .number(String(exp)), .number(String(c.strike)), .text(c.right.rawValue)])
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No contracts on \(date).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             let table = ListTable(columns: Dataset.v2ContractFields, rows: rows)
             return .whole(bytes(table.v2(csv: csv, header: V2Header()), contentType: contentType))
         case .history(let dataset):
             let request = try v2Request(params, dataset: dataset)
-            guard let plan = market.plan(for: request) else {
-                throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
-            }
+            guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
             let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
             let pending = PendingPage(plan: plan, format: csv ? .v2CSV : .v2JSON, dataset: dataset, index: 0)
             return try await page(pending, faults: faults, host: host)
@@ -80,7 +78,7 @@ extension SimulatorResponder {
     /// no `ivl`; the other datasets need one of at least a second.
     func v2Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let root = try params.required("root").uppercased()
-        guard market.isKnownRoot(root) else { throw TerminalRefusal(.noData, "No data for root \(root).") }
+        guard market.isKnownRoot(root) else { throw TerminalRefusal.noData }
         let expText = try params.required("exp")
         let start = try Self.compactDate(try params.required("start_date"), name: "start_date")
         let end = try Self.compactDate(try params.required("end_date"), name: "end_date")

@@ -16,7 +16,7 @@ extension SimulatorResponder {
                     [.text(symbol), .text($0.description)]
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No expirations for \(symbols).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: ["symbol", "expiration"], rows: rows).v3(format),
                                 contentType: format.output.contentType))
         case .contracts:
@@ -32,14 +32,12 @@ extension SimulatorResponder {
                                  .text(c.right == .call ? "CALL" : "PUT")])
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No contracts on \(date).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: Dataset.v3ContractFields, rows: rows).v3(format),
                                 contentType: format.output.contentType))
         case .history(let dataset):
             let request = try v3Request(params, dataset: dataset)
-            guard let plan = market.plan(for: request) else {
-                throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
-            }
+            guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
             let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
             let body = ChainBody(plan: plan, range: 0..<plan.rowCount, format: format.output, dataset: dataset, faults: faults)
             return .stream(body, [.contentType: format.output.contentType])
@@ -53,7 +51,7 @@ extension SimulatorResponder {
     /// takes a date range only.
     func v3Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let symbol = try params.required("symbol")
-        guard market.isKnownRoot(symbol) else { throw TerminalRefusal(.noData, "No data for symbol \(symbol).") }
+        guard market.isKnownRoot(symbol) else { throw TerminalRefusal.noData }
         let expirationText = try params.required("expiration")
         let interval = dataset.hasIntervals ? try Self.intervalMs(try params.required("interval")) : 60_000
         let start: CivilDate, end: CivilDate

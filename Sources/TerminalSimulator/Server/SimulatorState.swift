@@ -95,7 +95,7 @@ actor SimulatorState {
                 .largeRequest, "The request is too large (\(rows) rows); split it into smaller requests."))
         }
         if let fault = faults.fault(.noData), let expiration, fault.expirations.contains(expiration) {
-            throw Injected(kind: .noData, refusal: TerminalRefusal(.noData, "No data for the specified timeframe & contract."))
+            throw Injected(kind: .noData, refusal: .noData)
         }
         var body = BodyFaults(key: draws.next(), counter: counter)
         if let fault = faults.fault(.reset) { body.reset = hits(fault, index) }

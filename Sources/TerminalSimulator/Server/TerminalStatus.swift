@@ -1,7 +1,9 @@
-/// Statuses the Terminal answers with, by code and name as its docs list them.
+/// Statuses the Terminal answers with, by code and name as its docs list them; 410 is what
+/// v3 Terminals answered v2 requests with in 2026.
 enum TerminalStatus: Int, Sendable {
     case ok = 200
     case noImplementation = 404
+    case gone = 410
     case osLimit = 429
     case general = 470
     case permission = 471
@@ -18,6 +20,7 @@ enum TerminalStatus: Int, Sendable {
         switch self {
         case .ok: "OK"
         case .noImplementation: "NO_IMPL"
+        case .gone: "GONE"
         case .osLimit: "OS_LIMIT"
         case .general: "GENERAL"
         case .permission: "PERMISSION"
@@ -44,4 +47,7 @@ struct TerminalRefusal: Error {
         self.message = message
         self.retryAfterSeconds = retryAfterSeconds
     }
+
+    /// The Terminal's 472, with the body live Terminals send.
+    static let noData = TerminalRefusal(.noData, "No data found for your request")
 }
