@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MarketCalendar
 import TerminalSimulator
 
 struct SimulateCommand: AsyncParsableCommand {
@@ -29,13 +30,13 @@ struct SimulateCommand: AsyncParsableCommand {
             \(FaultSpec.grammar)
 
             GET /simulator/faults answers the faults injected so far by kind, as JSON \
-            ({"429":3,"474":0,...}): each refusal, cut body and trickled body once, each \
-            malformed row once.
+            ({"429":3,"474":0,...}): each refusal, cut, trickled or header-only body once, \
+            each malformed row once.
 
             Examples:
               spx-data simulate --api v3
               spx-data simulate --api v2 --port 25510 --scale 0.1 --faults '429:p=0.1;trickle:bytes=64,delay=10ms'
-              spx-data simulate --quiet-share 0.05 --first-bar-previous-close
+              spx-data simulate --today 2024-03-15 --quiet-share 0.05 --faults '403:before=2020-01-01;400'
             """)
 
     @Option(help: "API version to simulate: v3 or v2.")
@@ -65,6 +66,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Megabytes of fault-free bodies kept to answer repeated requests from memory (0 keeps none).")
     var cacheMb: Int = 256
 
+    @Option(help: "The Terminal's today, YYYY-MM-DD (default 2026-06-30): listings reach it; 400 refuses it on.")
+    var today: String?
+
     @Option(help: "Share of interval rows, 0 to 1, served without a quote (0: none).")
     var quietShare: Double = 0
 
@@ -84,6 +88,9 @@ struct SimulateCommand: AsyncParsableCommand {
         guard (0...1).contains(quietShare) else {
             throw ValidationError("--quiet-share must be a share from 0 to 1, not \(quietShare)")
         }
+        if let today, CivilDate(today) == nil {
+            throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
+        }
         do { _ = try FaultSpec(parsing: faults) } catch { throw ValidationError("--faults: \(error)") }
     }
 
@@ -98,6 +105,7 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.bodyCacheBytes = cacheMb << 20
         configuration.behaviours = SimulatedMarket.Behaviours(
             quietShare: quietShare, firstBarUsesPreviousClose: firstBarPreviousClose)
+        if let today, let date = CivilDate(today) { configuration.today = date }
         do {
             try await SimulatorServer.run(configuration) { port in
                 // Unbuffered, so a script waiting for the URL sees it at once.

@@ -37,7 +37,8 @@ public struct SimulatorConfiguration: Sendable {
     /// Bytes of fault-free history bodies kept so that a repeated request is answered from
     /// memory: a benchmark then times its client, not the simulator's pricing. 0 keeps none.
     public var bodyCacheBytes = 256 << 20
-    /// The day the "every expiration ever listed" endpoints list up to.
+    /// The day the "every expiration ever listed" endpoints list up to, and the first day
+    /// the `400` fault refuses unless it names its own.
     public var today: CivilDate
 
     public init(api: TerminalAPI, port: Int? = nil, today: CivilDate = CivilDate(year: 2026, month: 6, day: 30)!) {

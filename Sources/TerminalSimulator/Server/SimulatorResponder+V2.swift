@@ -12,7 +12,7 @@ extension SimulatorResponder {
             return .whole(bytes(table.v2(csv: csv, header: V2Header()), contentType: contentType))
         case .expirations:
             let root = try params.required("root").uppercased()
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing())
             let rows: [[ListTable.Value]] = market.expirations(root: root, listedThrough: configuration.today).map {
                 [.number(String($0.year * 10_000 + $0.month * 100 + $0.day))]
             }
@@ -21,7 +21,7 @@ extension SimulatorResponder {
         case .contracts:
             let date = try Self.compactDate(try params.required("start_date"), name: "start_date")
             let roots = try Self.symbols(params["root"] ?? "*")
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing(on: date))
             var rows: [[ListTable.Value]] = []
             for root in roots {
                 for c in market.contracts(root: root, on: date) {
@@ -35,7 +35,7 @@ extension SimulatorResponder {
         case .history(let dataset):
             let request = try v2Request(params, dataset: dataset)
             guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
-            let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
+            let faults = try await state.admit(.history(request, rows: plan.rowCount))
             let pending = PendingPage(plan: plan, format: csv ? .v2CSV : .v2JSON, dataset: dataset, index: 0)
             return try await page(pending, faults: faults, host: host)
         case .page(let id):
@@ -47,9 +47,10 @@ extension SimulatorResponder {
     }
 
     /// Serves page `pending.index` of a request, registering the next page when rows remain.
+    /// An `empty` fault serves one page without rows.
     private func page(_ pending: PendingPage, faults: BodyFaults, host: String) async throws -> Answer {
         let limit = max(1, configuration.tickLimit)
-        let total = pending.plan.rowCount
+        let total = faults.empty ? 0 : pending.plan.rowCount
         let lower = pending.index * limit, upper = min(total, lower + limit)
         var nextPage = "null"
         var nextID: Int?

@@ -10,7 +10,7 @@ extension SimulatorResponder {
             return .whole(bytes(table.v3(format), contentType: format.output.contentType))
         case .expirations:
             let symbols = try Self.symbols(try params.required("symbol"))
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing())
             let rows: [[ListTable.Value]] = symbols.flatMap { symbol in
                 market.expirations(root: symbol, listedThrough: configuration.today).map {
                     [.text(symbol), .text($0.description)]
@@ -22,7 +22,7 @@ extension SimulatorResponder {
         case .contracts:
             let date = try Self.date(try params.required("date"), name: "date")
             let symbols = try Self.symbols(params["symbol"] ?? "*")
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing(on: date))
             var rows: [[ListTable.Value]] = []
             for symbol in symbols {
                 for c in market.contracts(root: symbol, on: date) {
@@ -38,8 +38,9 @@ extension SimulatorResponder {
         case .history(let dataset):
             let request = try v3Request(params, dataset: dataset)
             guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
-            let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
-            let body = ChainBody(plan: plan, range: 0..<plan.rowCount, format: format.output, dataset: dataset, faults: faults)
+            let faults = try await state.admit(.history(request, rows: plan.rowCount))
+            let rows = faults.empty ? 0..<0 : 0..<plan.rowCount
+            let body = ChainBody(plan: plan, range: rows, format: format.output, dataset: dataset, faults: faults)
             return .stream(body, [.contentType: format.output.contentType])
         case .page:
             throw TerminalRefusal(.noImplementation, "v3 has no pages.")

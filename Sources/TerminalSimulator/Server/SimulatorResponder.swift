@@ -114,7 +114,8 @@ struct SimulatorResponder: HTTPResponder {
         case .v2:
             var s = ByteSink()
             s.text("{\"header\":")
-            V2Header(errorType: refused.status.name, errorMessage: refused.message).write(format: [], into: &s)
+            V2Header(errorType: refused.v2ErrorType ?? refused.status.name, errorMessage: refused.message)
+                .write(format: [], into: &s)
             s.text(",\"response\":[]}")
             headers[.contentType] = "application/json"
             return Response(status: status, headers: headers, body: .init(byteBuffer: s.buffer))
