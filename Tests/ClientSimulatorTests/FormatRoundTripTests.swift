@@ -20,12 +20,19 @@ struct FormatRoundTripTests {
         #expect(got.summary.report.malformedRows == 0 && got.summary.report.warnings.isEmpty)
     }
 
+    /// Trades: a dataset the simulator does not serve.
+    static let trades = ThetaData.Dataset(
+        name: "trade",
+        v2: .init(path: "/v2/bulk_hist/option/trade", takesInterval: false, timeColumn: "ms_of_day"),
+        v3: .init(path: "/v3/option/history/trade", takesInterval: false, timeColumn: "timestamp"),
+        columns: [.init("price")])
+
     @Test("a dataset the simulator does not serve is a 404: notImplemented with the path named, not retried", arguments: APIVersion.allCases)
     func unknownEndpoint(version: APIVersion) async throws {
         try await withSimulator(version) { sim in
             let format: BodyFormat = version == .v3 ? .v3CSV : .v2JSON
             let error = try await #require(throws: ThetaDataError.self) {
-                try await withClient(sim, format) { try await $0.collect(HistoryAsk(dataset: .ohlc)) }
+                try await withClient(sim, format) { try await $0.collect(HistoryAsk(dataset: Self.trades)) }
             }
             #expect(error.code == .notImplemented && error.status == 404)
             #expect(error.bodyMessage.contains("No endpoint at /\(version.rawValue)/"))

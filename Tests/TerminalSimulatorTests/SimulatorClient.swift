@@ -75,45 +75,41 @@ enum Expected: Equatable {
     }
 }
 
-func expected(_ row: OptionRow, _ column: String, v3: Bool) -> Expected? {
+func expected(_ row: OptionRow, _ column: String, v3: Bool, dataset: Dataset = .greeks) -> Expected? {
     let c = row.contract
     switch column {
     case "symbol", "root": return .text(c.root)
     case "expiration": return v3 ? .text(c.expiration.description) : .number(Double(compact(c.expiration)))
     case "strike": return .number(v3 ? c.strikeDollars : Double(c.strike))
     case "right": return .text(v3 ? (c.right == .call ? "CALL" : "PUT") : c.right.rawValue)
-    case "timestamp": return .text(timestampText(row.date, row.msOfDay))
-    case "underlying_timestamp": return .text(timestampText(row.date, row.underlyingMsOfDay))
+    case "timestamp", "created": return .text(timestampText(row.date, row.msOfDay))
+    case "underlying_timestamp": return .text(timestampText(row.underlyingDate, row.underlyingMsOfDay))
+    case "last_trade": return .text(timestampText(row.lastTradeDate, row.lastTradeMsOfDay))
     case "ms_of_day": return .number(Double(row.msOfDay))
-    case "ms_of_day2": return .number(Double(row.underlyingMsOfDay))
+    case "ms_of_day2": return .number(Double(dataset == .eod ? row.lastTradeMsOfDay : row.underlyingMsOfDay))
     case "date": return .number(Double(compact(row.date)))
-    case "bid": return .number(row.bid)
-    case "ask": return .number(row.ask)
-    case "delta": return .number(row.delta)
-    case "theta": return .number(row.theta)
-    case "vega": return .number(row.vega)
-    case "rho": return .number(row.rho)
-    case "epsilon": return .number(row.epsilon)
-    case "lambda": return .number(row.lambda)
-    case "implied_vol": return .number(row.impliedVol)
-    case "iv_error": return .number(row.ivError)
-    case "underlying_price": return .number(row.underlyingPrice)
-    case "bid_size": return .number(Double(row.bidSize))
-    case "ask_size": return .number(Double(row.askSize))
-    case "bid_exchange": return .number(Double(row.bidExchange))
-    case "ask_exchange": return .number(Double(row.askExchange))
-    case "bid_condition": return .number(Double(row.bidCondition))
-    case "ask_condition": return .number(Double(row.askCondition))
-    default: return nil
+    default: break
     }
+    let numbers: [String: Double] = [
+        "bid": row.bid, "ask": row.ask, "delta": row.delta, "theta": row.theta, "vega": row.vega, "rho": row.rho,
+        "epsilon": row.epsilon, "lambda": row.lambda, "gamma": row.gamma, "vanna": row.vanna, "charm": row.charm,
+        "vomma": row.vomma, "veta": row.veta, "speed": row.speed, "zomma": row.zomma, "color": row.color,
+        "ultima": row.ultima, "implied_vol": row.impliedVol, "iv_error": row.ivError,
+        "underlying_price": row.underlyingPrice, "bid_size": Double(row.bidSize), "ask_size": Double(row.askSize),
+        "bid_exchange": Double(row.bidExchange), "ask_exchange": Double(row.askExchange),
+        "bid_condition": Double(row.bidCondition), "ask_condition": Double(row.askCondition),
+        "open": row.open, "high": row.high, "low": row.low, "close": row.close, "volume": Double(row.volume),
+        "count": Double(row.count), "vwap": row.vwap, "open_interest": Double(row.openInterest),
+    ]
+    return numbers[column].map(Expected.number)
 }
 
 /// Index of the first mismatch between decoded records and `rows`, or nil when all match.
-func firstMismatch(_ records: [[String: Any]], _ rows: [OptionRow], v3: Bool) -> String? {
+func firstMismatch(_ records: [[String: Any]], _ rows: [OptionRow], v3: Bool, dataset: Dataset = .greeks) -> String? {
     guard records.count == rows.count else { return "count \(records.count) != \(rows.count)" }
     for (i, (record, row)) in zip(records, rows).enumerated() {
         for (column, raw) in record {
-            guard let want = expected(row, column, v3: v3) else { return "row \(i): unknown column \(column)" }
+            guard let want = expected(row, column, v3: v3, dataset: dataset) else { return "row \(i): unknown column \(column)" }
             if !want.matches(raw) { return "row \(i) column \(column): \(raw) != \(want)" }
         }
     }

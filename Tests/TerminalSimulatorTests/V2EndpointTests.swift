@@ -7,19 +7,6 @@ struct V2EndpointTests {
     let market = SimulatedMarket(seed: 7, scale: 0.02)
     let bulk = "/v2/bulk_hist/option/greeks?root=SPXW&exp=20240315&start_date=20240315&end_date=20240315&ivl=60000"
 
-    /// Flattens a bulk JSON document into records with the contract fields.
-    func bulkRecords(_ doc: [String: Any]) -> [[String: Any]] {
-        let format = (doc["header"] as! [String: Any])["format"] as! [String]
-        var out: [[String: Any]] = []
-        for item in doc["response"] as! [[String: Any]] {
-            let contract = item["contract"] as! [String: Any]
-            for tick in item["ticks"] as! [[Any]] {
-                out.append(Dictionary(uniqueKeysWithValues: zip(format, tick)).merging(contract) { a, _ in a })
-            }
-        }
-        return out
-    }
-
     @Test("bulk greeks JSON and CSV are exactly rows(for:)")
     func bulkGreeks() async throws {
         let rows = market.rows(for: ChainRequest(root: "SPXW", expiration: friday, startDate: friday))

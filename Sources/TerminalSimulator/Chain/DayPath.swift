@@ -21,10 +21,8 @@ struct DayPath: Sendable {
         let day = UInt64(bitPattern: Int64(session.date.daysSince1970))
         let symbol = SeededHash.text(underlying)
         var daily = SeededHash(seed, symbol, day, 1)
-        var phaseHash = SeededHash(seed, symbol)
-        let phase = Double(phaseHash.next() % 1000) / 1000 * 2 * Double.pi
-        let cycle = sine(2 * Double.pi * Double(session.date.daysSince1970) / 500 + phase)
-        let open = anchorPrice * (1 + 0.04 * cycle + 0.01 * daily.gaussian())
+        let open = Self.openingLevel(seed: seed, underlying: underlying, anchorPrice: anchorPrice,
+                                     on: session.date, daily: &daily)
         baseVol = 0.11 + 0.08 * daily.uniform()
         let count = (session.close.minutesSinceMidnight - session.open.minutesSinceMidnight)
         var walk = SeededHash(seed, symbol, day, 2)
@@ -39,5 +37,23 @@ struct DayPath: Sendable {
         }
         self.prices = prices
         self.quoteLagMs = lags
+    }
+
+    /// The underlying's opening level on `date` (before rounding to cents), without walking
+    /// the day: what trade activity and open interest measure moneyness against, for any
+    /// session, cheaply.
+    static func openingLevel(seed: UInt64, underlying: String, anchorPrice: Double, on date: CivilDate) -> Double {
+        let day = UInt64(bitPattern: Int64(date.daysSince1970))
+        var daily = SeededHash(seed, SeededHash.text(underlying), day, 1)
+        return openingLevel(seed: seed, underlying: underlying, anchorPrice: anchorPrice, on: date, daily: &daily)
+    }
+
+    /// The level from the day's own draws, which `init` goes on drawing from.
+    private static func openingLevel(seed: UInt64, underlying: String, anchorPrice: Double, on date: CivilDate,
+                                     daily: inout SeededHash) -> Double {
+        var phaseHash = SeededHash(seed, SeededHash.text(underlying))
+        let phase = Double(phaseHash.next() % 1000) / 1000 * 2 * Double.pi
+        let cycle = sine(2 * Double.pi * Double(date.daysSince1970) / 500 + phase)
+        return anchorPrice * (1 + 0.04 * cycle + 0.01 * daily.gaussian())
     }
 }

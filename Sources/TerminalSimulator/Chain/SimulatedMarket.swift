@@ -1,7 +1,8 @@
 public import MarketCalendar
 
 /// The simulated exchange: which roots, expirations and strikes exist on a day, and every
-/// quote and greek of every interval, all a pure function of (seed, root, date).
+/// quote, greek, trade bar, open interest and end-of-day report, all a pure function of
+/// (seed, root, date) and the chosen `behaviours`.
 ///
 /// `scale` shrinks the chain for tests: it multiplies the strikes per expiration and the
 /// expirations alive per day (nearest first). At 1.0 SPX and SPXW carry over 10 million
@@ -9,6 +10,8 @@ public import MarketCalendar
 public struct SimulatedMarket: Sendable {
     public let seed: UInt64
     public let scale: Double
+    /// Live-Terminal quirks the rows carry; none by default.
+    public let behaviours: Behaviours
     let calendar = NYSECalendar.nyse
 
     /// Roots the simulator lists, in the Terminal's alphabetical order.
@@ -16,9 +19,10 @@ public struct SimulatedMarket: Sendable {
     /// First expiration date the history listings reach back to.
     static let historyStart = CivilDate(year: 2016, month: 1, day: 4)!
 
-    public init(seed: UInt64 = 1, scale: Double = 1.0) {
+    public init(seed: UInt64 = 1, scale: Double = 1.0, behaviours: Behaviours = Behaviours()) {
         self.seed = seed
         self.scale = scale
+        self.behaviours = behaviours
     }
 
     func profile(_ root: String) -> RootProfile? { RootProfile.all[root] }

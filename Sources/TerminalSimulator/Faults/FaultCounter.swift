@@ -4,11 +4,12 @@ import Synchronization
 /// can report what it put the client through (`GET /simulator/faults`,
 /// `RunningSimulator.injectedFaults()`).
 ///
-/// A refusal (429, 474, 570, 571, 472) counts once per answer, so every request refused
-/// during a 474 outage counts; a cut body (`reset`, `truncate`) once when it is cut, as
-/// `truncate` when both were drawn since its Content-Length is what the client sees; a
-/// trickled body once; `malformed` once per broken row sent. The concurrency cap's own 429
-/// (a full queue) is behaviour, not an injected fault, and is not counted.
+/// A refusal (429, 474, 570, 571, 472, 403, 500, 400) counts once per answer, so every
+/// request refused during a 474 outage counts; a cut body (`reset`, `truncate`) once when it
+/// is cut, as `truncate` when both were drawn since its Content-Length is what the client
+/// sees; a trickled body and a header-only (`empty`) body once; `malformed` once per broken
+/// row sent. The concurrency cap's own 429 (a full queue), the 472 of a day without a session
+/// and a v3 Terminal's 410s are behaviour, not injected faults, and are not counted.
 final class FaultCounter: Sendable {
     private let counts = Mutex<[FaultSpec.Kind: Int]>([:])
 

@@ -26,6 +26,12 @@ extension FaultSpec {
             if kind == .noData && fault.expirations.isEmpty {
                 throw FaultSpecError(part: part, reason: "472 needs exp=<YYYY-MM-DD>")
             }
+            if kind == .empty && fault.expirations.isEmpty {
+                throw FaultSpecError(part: part, reason: "empty needs exp=<YYYY-MM-DD>")
+            }
+            if kind == .forbidden && fault.coverageStart == nil {
+                throw FaultSpecError(part: part, reason: "403 needs before=<YYYY-MM-DD>, the first date the subscription covers")
+            }
             faults.append(fault)
         }
         self.init(faults: faults)
@@ -37,6 +43,7 @@ extension FaultSpec {
             .rateLimited: ["p", "n", "retry-after"], .disconnected: ["p", "n", "for"], .starting: ["p", "n"],
             .tooLarge: ["above"], .noData: ["exp"], .reset: ["p", "n"], .truncate: ["p", "n"],
             .trickle: ["p", "n", "bytes", "delay", "exp"], .malformed: ["p", "n"],
+            .forbidden: ["before"], .badSession: ["p", "n"], .currentDay: ["date"], .empty: ["exp"],
         ]
         guard allowed[fault.kind]!.contains(name) else {
             let names = allowed[fault.kind]!.sorted().joined(separator: ", ")
@@ -63,6 +70,9 @@ extension FaultSpec {
                 throw bad("\(name) must be a duration such as 250ms, 5s or 1m, not '\(value)'")
             }
             if name == "for" { fault.outage = duration } else { fault.trickleDelay = duration }
+        case "before", "date":
+            guard let day = CivilDate(value) else { throw bad("\(name) must be YYYY-MM-DD, not '\(value)'") }
+            if name == "before" { fault.coverageStart = day } else { fault.currentDay = day }
         default:  // exp
             for day in value.split(separator: "|") {
                 guard CivilDate(String(day)) != nil else { throw bad("exp must be YYYY-MM-DD, not '\(day)'") }

@@ -49,7 +49,7 @@ struct ChainBody: Sendable {
 
     /// A body no fault shapes is the same bytes every time, so it may be kept.
     private var faultless: Bool {
-        !faults.reset && !faults.truncate && faults.trickle == nil && faults.malformedProbability == 0
+        !faults.empty && !faults.reset && !faults.truncate && faults.trickle == nil && faults.malformedProbability == 0
     }
 
     /// The chunks of a body as written, for the cache, up to a limit.

@@ -17,6 +17,9 @@ public struct SimulatorConfiguration: Sendable {
     public var seed: UInt64 = 1
     /// Chain size: 1.0 is a full day (over 10 M SPX+SPXW greeks rows at one minute).
     public var scale = 1.0
+    /// Live-Terminal quirks the market's rows carry (quiet intervals, a first bar priced off
+    /// the previous close); none by default.
+    public var behaviours = SimulatedMarket.Behaviours()
     /// Requests served at once (the tier cap: FREE 1, VALUE 2, STANDARD 4, PRO 8).
     public var concurrency = 4
     /// Requests waiting beyond the cap before the Terminal answers 429.
@@ -34,7 +37,8 @@ public struct SimulatorConfiguration: Sendable {
     /// Bytes of fault-free history bodies kept so that a repeated request is answered from
     /// memory: a benchmark then times its client, not the simulator's pricing. 0 keeps none.
     public var bodyCacheBytes = 256 << 20
-    /// The day the "every expiration ever listed" endpoints list up to.
+    /// The day the "every expiration ever listed" endpoints list up to, and the first day
+    /// the `400` fault refuses unless it names its own.
     public var today: CivilDate
 
     public init(api: TerminalAPI, port: Int? = nil, today: CivilDate = CivilDate(year: 2026, month: 6, day: 30)!) {

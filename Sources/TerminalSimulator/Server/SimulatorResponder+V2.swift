@@ -12,16 +12,16 @@ extension SimulatorResponder {
             return .whole(bytes(table.v2(csv: csv, header: V2Header()), contentType: contentType))
         case .expirations:
             let root = try params.required("root").uppercased()
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing())
             let rows: [[ListTable.Value]] = market.expirations(root: root, listedThrough: configuration.today).map {
                 [.number(String($0.year * 10_000 + $0.month * 100 + $0.day))]
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No expirations for root \(root).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: ["date"], rows: rows).v2(csv: csv, header: V2Header()), contentType: contentType))
         case .contracts:
             let date = try Self.compactDate(try params.required("start_date"), name: "start_date")
             let roots = try Self.symbols(params["root"] ?? "*")
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing(on: date))
             var rows: [[ListTable.Value]] = []
             for root in roots {
                 for c in market.contracts(root: root, on: date) {
@@ -29,15 +29,13 @@ extension SimulatorResponder {
                     rows.append([.text(c.root), .number(String(exp)), .number(String(c.strike)), .text(c.right.rawValue)])
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No contracts on \(date).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             let table = ListTable(columns: Dataset.v2ContractFields, rows: rows)
             return .whole(bytes(table.v2(csv: csv, header: V2Header()), contentType: contentType))
         case .history(let dataset):
-            let request = try v2Request(params)
-            guard let plan = market.plan(for: request) else {
-                throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
-            }
-            let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
+            let request = try v2Request(params, dataset: dataset)
+            guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
+            let faults = try await state.admit(.history(request, rows: plan.rowCount))
             let pending = PendingPage(plan: plan, format: csv ? .v2CSV : .v2JSON, dataset: dataset, index: 0)
             return try await page(pending, faults: faults, host: host)
         case .page(let id):
@@ -49,9 +47,10 @@ extension SimulatorResponder {
     }
 
     /// Serves page `pending.index` of a request, registering the next page when rows remain.
+    /// An `empty` fault serves one page without rows.
     private func page(_ pending: PendingPage, faults: BodyFaults, host: String) async throws -> Answer {
         let limit = max(1, configuration.tickLimit)
-        let total = pending.plan.rowCount
+        let total = faults.empty ? 0 : pending.plan.rowCount
         let lower = pending.index * limit, upper = min(total, lower + limit)
         var nextPage = "null"
         var nextID: Int?
@@ -76,18 +75,24 @@ extension SimulatorResponder {
         return .stream(body, headers)
     }
 
-    func v2Request(_ params: Parameters) throws(TerminalRefusal) -> ChainRequest {
+    /// Parses a v2 bulk request. Open interest and end of day come once per session and need
+    /// no `ivl`; the other datasets need one of at least a second.
+    func v2Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let root = try params.required("root").uppercased()
-        guard market.isKnownRoot(root) else { throw TerminalRefusal(.noData, "No data for root \(root).") }
+        guard market.isKnownRoot(root) else { throw TerminalRefusal.noData }
         let expText = try params.required("exp")
         let start = try Self.compactDate(try params.required("start_date"), name: "start_date")
         let end = try Self.compactDate(try params.required("end_date"), name: "end_date")
         guard start <= end else { throw TerminalRefusal(.invalidParams, "start_date is after end_date.") }
-        guard let ivl = Int(params["ivl"] ?? "0"), ivl >= 0 else {
-            throw TerminalRefusal(.invalidParams, "ivl must be milliseconds, such as 60000.")
-        }
-        guard ivl >= 1000 else {
-            throw TerminalRefusal(.invalidParams, "ivl=\(ivl) asks for tick data, which the simulator does not serve; send ivl=60000.")
+        var ivl = 60_000
+        if dataset.hasIntervals {
+            guard let asked = Int(params["ivl"] ?? "0"), asked >= 0 else {
+                throw TerminalRefusal(.invalidParams, "ivl must be milliseconds, such as 60000.")
+            }
+            guard asked >= 1000 else {
+                throw TerminalRefusal(.invalidParams, "ivl=\(asked) asks for tick data, which the simulator does not serve; send ivl=60000.")
+            }
+            ivl = asked
         }
         var expiration: CivilDate?
         if expText != "0" {
@@ -95,8 +100,9 @@ extension SimulatorResponder {
         } else if start != end {
             throw TerminalRefusal(.invalidParams, "exp=0 must be requested one day at a time (start_date = end_date).")
         }
-        return ChainRequest(root: root, expiration: expiration, startDate: start, endDate: end, intervalMs: ivl,
-                            timeWindow: try Self.timeWindow(params, parse: Self.msOfDay))
+        return ChainRequest(root: root, dataset: dataset, expiration: expiration, startDate: start, endDate: end,
+                            intervalMs: ivl,
+                            timeWindow: dataset.hasIntervals ? try Self.timeWindow(params, parse: Self.msOfDay) : nil)
     }
 
     /// v2 times are ms since midnight.

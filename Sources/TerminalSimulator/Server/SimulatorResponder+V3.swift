@@ -10,19 +10,19 @@ extension SimulatorResponder {
             return .whole(bytes(table.v3(format), contentType: format.output.contentType))
         case .expirations:
             let symbols = try Self.symbols(try params.required("symbol"))
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing())
             let rows: [[ListTable.Value]] = symbols.flatMap { symbol in
                 market.expirations(root: symbol, listedThrough: configuration.today).map {
                     [.text(symbol), .text($0.description)]
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No expirations for \(symbols).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: ["symbol", "expiration"], rows: rows).v3(format),
                                 contentType: format.output.contentType))
         case .contracts:
             let date = try Self.date(try params.required("date"), name: "date")
             let symbols = try Self.symbols(params["symbol"] ?? "*")
-            _ = try await state.admit(rows: nil, expiration: nil)
+            _ = try await state.admit(.listing(on: date))
             var rows: [[ListTable.Value]] = []
             for symbol in symbols {
                 for c in market.contracts(root: symbol, on: date) {
@@ -32,30 +32,31 @@ extension SimulatorResponder {
                                  .text(c.right == .call ? "CALL" : "PUT")])
                 }
             }
-            guard !rows.isEmpty else { throw TerminalRefusal(.noData, "No contracts on \(date).") }
+            guard !rows.isEmpty else { throw TerminalRefusal.noData }
             return .whole(bytes(ListTable(columns: Dataset.v3ContractFields, rows: rows).v3(format),
                                 contentType: format.output.contentType))
         case .history(let dataset):
             let request = try v3Request(params, dataset: dataset)
-            guard let plan = market.plan(for: request) else {
-                throw TerminalRefusal(.noData, "No data for the specified timeframe & contract.")
-            }
-            let faults = try await state.admit(rows: plan.rowCount, expiration: request.expiration?.description)
-            let body = ChainBody(plan: plan, range: 0..<plan.rowCount, format: format.output, dataset: dataset, faults: faults)
+            guard let plan = market.plan(for: request) else { throw TerminalRefusal.noData }
+            let faults = try await state.admit(.history(request, rows: plan.rowCount))
+            let rows = faults.empty ? 0..<0 : 0..<plan.rowCount
+            let body = ChainBody(plan: plan, range: rows, format: format.output, dataset: dataset, faults: faults)
             return .stream(body, [.contentType: format.output.contentType])
         case .page:
             throw TerminalRefusal(.noImplementation, "v3 has no pages.")
         }
     }
 
-    /// Parses and checks a v3 history request as the Terminal does.
+    /// Parses and checks a v3 history request as the Terminal does. Open interest and end of
+    /// day come once per session: they ignore `interval` and the time window, and end of day
+    /// takes a date range only.
     func v3Request(_ params: Parameters, dataset: Dataset) throws(TerminalRefusal) -> ChainRequest {
         let symbol = try params.required("symbol")
-        guard market.isKnownRoot(symbol) else { throw TerminalRefusal(.noData, "No data for symbol \(symbol).") }
+        guard market.isKnownRoot(symbol) else { throw TerminalRefusal.noData }
         let expirationText = try params.required("expiration")
-        let interval = try Self.intervalMs(try params.required("interval"))
+        let interval = dataset.hasIntervals ? try Self.intervalMs(try params.required("interval")) : 60_000
         let start: CivilDate, end: CivilDate
-        if let date = params["date"] {
+        if dataset != .eod, let date = params["date"] {
             start = try Self.date(date, name: "date")
             end = start
         } else {
@@ -63,16 +64,18 @@ extension SimulatorResponder {
             end = try Self.date(try params.required("end_date"), name: "end_date")
         }
         guard start <= end else { throw TerminalRefusal(.invalidParams, "start_date is after end_date.") }
-        guard start.distance(to: end) <= 31 else {
-            throw TerminalRefusal(.invalidParams, "Intraday requests may span at most one month.")
-        }
-        if interval < 60_000 && start != end {
-            throw TerminalRefusal(.invalidParams, "Intervals under 1m are limited to single-day requests.")
+        if dataset.hasIntervals {
+            guard start.distance(to: end) <= 31 else {
+                throw TerminalRefusal(.invalidParams, "Intraday requests may span at most one month.")
+            }
+            if interval < 60_000 && start != end {
+                throw TerminalRefusal(.invalidParams, "Intervals under 1m are limited to single-day requests.")
+            }
         }
         var expiration: CivilDate?
         if expirationText == "*" {
-            guard dataset == .quote else {
-                throw TerminalRefusal(.invalidParams, "expiration=* is not allowed for greeks; request one expiration.")
+            guard [.quote, .openInterest, .eod].contains(dataset) else {
+                throw TerminalRefusal(.invalidParams, "expiration=* is not allowed for \(dataset.rawValue); request one expiration.")
             }
             guard start == end else { throw TerminalRefusal(.invalidParams, "expiration=* requests must be single-day.") }
         } else {
@@ -92,9 +95,9 @@ extension SimulatorResponder {
         case "put", "p": right = .put
         default: throw TerminalRefusal(.invalidParams, "right must be call, put or both; got '\(params["right"] ?? "")'.")
         }
-        return ChainRequest(root: symbol, expiration: expiration, startDate: start, endDate: end,
+        return ChainRequest(root: symbol, dataset: dataset, expiration: expiration, startDate: start, endDate: end,
                             intervalMs: interval, strike: strike, right: right,
-                            timeWindow: try Self.timeWindow(params, parse: Self.timeOfDay))
+                            timeWindow: dataset.hasIntervals ? try Self.timeWindow(params, parse: Self.timeOfDay) : nil)
     }
 
     /// v3's `HH:MM:SS.SSS` (seconds and milliseconds optional) as ms since midnight.

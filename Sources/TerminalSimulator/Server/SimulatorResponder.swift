@@ -2,7 +2,8 @@ import Hummingbird
 import MarketCalendar
 
 /// Answers every request as the configured Terminal would: host pinning, the concurrency cap,
-/// latency, faults, then the endpoint itself. Unknown paths get 404.
+/// latency, faults, then the endpoint itself. Unknown paths get 404; a v3 Terminal answers
+/// every `/v2/` path, and v2's `ivl` parameter, with 410.
 struct SimulatorResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -31,9 +32,12 @@ struct SimulatorResponder: HTTPResponder {
         if path == "/\(api.rawValue)/\(api == .v3 ? "terminal" : "system")/mdds/status" {
             return text(await state.isConnected ? "CONNECTED" : "DISCONNECTED")
         }
+        // A v3 Terminal has dropped v2 altogether, and says which v2 parameter was renamed.
+        if api == .v3 && path.hasPrefix("/v2/") { return refusal(TerminalRefusal(.gone, "GONE")) }
         guard let endpoint = Endpoint(path: path, api: api) else {
             return refusal(TerminalRefusal(.noImplementation, "No endpoint at \(path)."))
         }
+        if api == .v3 && params["ivl"] != nil { return refusal(TerminalRefusal(.gone, "ivl -> interval")) }
         guard await gate.enter() else {
             return refusal(TerminalRefusal(.osLimit, "The request queue is full.", retryAfterSeconds: 1))
         }
@@ -110,7 +114,8 @@ struct SimulatorResponder: HTTPResponder {
         case .v2:
             var s = ByteSink()
             s.text("{\"header\":")
-            V2Header(errorType: refused.status.name, errorMessage: refused.message).write(format: [], into: &s)
+            V2Header(errorType: refused.v2ErrorType ?? refused.status.name, errorMessage: refused.message)
+                .write(format: [], into: &s)
             s.text(",\"response\":[]}")
             headers[.contentType] = "application/json"
             return Response(status: status, headers: headers, body: .init(byteBuffer: s.buffer))

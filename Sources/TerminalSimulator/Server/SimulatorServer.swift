@@ -75,7 +75,7 @@ public enum SimulatorServer {
     static func application(_ configuration: SimulatorConfiguration, gate: ConcurrencyGate, cache: BodyCache,
                             faults: FaultCounter, onReady: @escaping @Sendable (Int) -> Void) -> some ApplicationProtocol {
         let responder = SimulatorResponder(
-            market: SimulatedMarket(seed: configuration.seed, scale: configuration.scale),
+            market: SimulatedMarket(seed: configuration.seed, scale: configuration.scale, behaviours: configuration.behaviours),
             configuration: configuration, state: SimulatorState(configuration: configuration, counter: faults), gate: gate,
             cache: cache)
         var logger = Logger(label: "ThetaTerminal-simulator")

@@ -1,3 +1,5 @@
+import MarketCalendar
+
 /// A v2 page waiting to be fetched: which rows of which request, and when it was made.
 struct PendingPage: Sendable {
     var plan: ChainPlan
@@ -9,8 +11,30 @@ struct PendingPage: Sendable {
     var ready: ContinuousClock.Instant? = nil
 }
 
+/// What `SimulatorState.admit` decides the faults of: a listing or a history request.
+struct DataRequest: Sendable {
+    /// Rows the answer holds; nil for listings.
+    var rows: Int?
+    /// The one expiration asked for, `YYYY-MM-DD`.
+    var expiration: String?
+    /// The sessions asked for; nil when the request names no date (the expirations listing).
+    var dates: ClosedRange<CivilDate>?
+    var isHistory = false
+
+    /// A listing: of one date (the contracts listing), or of none.
+    static func listing(on date: CivilDate? = nil) -> DataRequest { DataRequest(dates: date.map { $0...$0 }) }
+
+    /// A history request and its row count.
+    static func history(_ request: ChainRequest, rows: Int) -> DataRequest {
+        DataRequest(rows: rows, expiration: request.expiration?.description, dates: request.startDate...request.endDate,
+                    isHistory: true)
+    }
+}
+
 /// Faults that shape a response body once the request is accepted.
 struct BodyFaults: Sendable {
+    /// The `empty` fault: a header and no rows.
+    var empty = false
     var reset = false
     var truncate = false
     var trickle: (bytes: Int, delay: Duration)?
@@ -56,11 +80,10 @@ actor SimulatorState {
         return clock.now >= outageUntil
     }
 
-    /// Decides the faults of one data request. `rows` is its size (nil for listings),
-    /// `expiration` its expiration in `YYYY-MM-DD` when it has one.
-    func admit(rows: Int?, expiration: String?) throws(TerminalRefusal) -> BodyFaults {
+    /// Decides the faults of one data request.
+    func admit(_ request: DataRequest) throws(TerminalRefusal) -> BodyFaults {
         do {
-            return try draw(rows: rows, expiration: expiration)
+            return try draw(request)
         } catch {
             counter.add(error.kind)
             throw error.refusal
@@ -73,7 +96,8 @@ actor SimulatorState {
         var refusal: TerminalRefusal
     }
 
-    private func draw(rows: Int?, expiration: String?) throws(Injected) -> BodyFaults {
+    private func draw(_ request: DataRequest) throws(Injected) -> BodyFaults {
+        let (rows, expiration) = (request.rows, request.expiration)
         let index = dataRequests
         dataRequests += 1
         let faults = configuration.faults
@@ -83,6 +107,9 @@ actor SimulatorState {
             outageUntil = clock.now.advanced(by: fault.outage)
             throw Injected(kind: .disconnected, refusal: disconnected)
         }
+        if let fault = faults.fault(.badSession), hits(fault, index) {
+            throw Injected(kind: .badSession, refusal: Self.badSession)
+        }
         if let fault = faults.fault(.starting), hits(fault, index) {
             throw Injected(kind: .starting, refusal: TerminalRefusal(.serverStarting, "The server is starting; try again shortly."))
         }
@@ -90,14 +117,27 @@ actor SimulatorState {
             throw Injected(kind: .rateLimited, refusal: TerminalRefusal(
                 .osLimit, "Too many requests; the request queue is full.", retryAfterSeconds: fault.retryAfterSeconds))
         }
+        if let fault = faults.fault(.forbidden), let start = fault.coverageStart, let dates = request.dates,
+           dates.lowerBound < start {
+            throw Injected(kind: .forbidden, refusal: notSubscribed(before: start))
+        }
+        if let fault = faults.fault(.currentDay), request.isHistory, let dates = request.dates,
+           dates.upperBound >= fault.currentDay ?? configuration.today {
+            throw Injected(kind: .currentDay, refusal: Self.currentDay)
+        }
         if let fault = faults.fault(.tooLarge), let rows, rows > fault.aboveRows {
             throw Injected(kind: .tooLarge, refusal: TerminalRefusal(
                 .largeRequest, "The request is too large (\(rows) rows); split it into smaller requests."))
         }
         if let fault = faults.fault(.noData), let expiration, fault.expirations.contains(expiration) {
-            throw Injected(kind: .noData, refusal: TerminalRefusal(.noData, "No data for the specified timeframe & contract."))
+            throw Injected(kind: .noData, refusal: .noData)
         }
         var body = BodyFaults(key: draws.next(), counter: counter)
+        if let fault = faults.fault(.empty), request.isHistory, let expiration, fault.expirations.contains(expiration) {
+            body.empty = true
+            counter.add(.empty)
+            return body
+        }
         if let fault = faults.fault(.reset) { body.reset = hits(fault, index) }
         if let fault = faults.fault(.truncate) { body.truncate = hits(fault, index) }
         // With exp=, only those expirations trickle: a test can hold one back while the rest arrive.
@@ -116,6 +156,22 @@ actor SimulatorState {
         }
         return body
     }
+
+    /// The 403 of a subscription that starts at `start`; a v2 Terminal says 471 PERMISSION.
+    private func notSubscribed(before start: CivilDate) -> TerminalRefusal {
+        TerminalRefusal(configuration.api == .v3 ? .forbidden : .permission,
+                        "Your subscription does not include option data before \(start).")
+    }
+
+    /// The 500 of a session another Terminal took over; v2 names the condition INVALID_SESSION_ID.
+    static let badSession = TerminalRefusal(
+        .serverError, "BadSession: the session is no longer valid; only one Terminal may be logged in per account.",
+        v2ErrorType: "INVALID_SESSION_ID")
+
+    /// The 400 of current-day data asked without an expiration; v2's table has no 400, and
+    /// GENERAL is its name for an error outside the table.
+    static let currentDay = TerminalRefusal(
+        .badRequest, "Cannot fetch current-day data without specifying an expiration", v2ErrorType: "GENERAL")
 
     private func hits(_ fault: FaultSpec.Fault, _ index: Int) -> Bool {
         switch fault.trigger {
