@@ -171,7 +171,10 @@ struct RunSummary: Encodable {
         }
         for file in files { out += "  \(file)\n" }
         for (date, reason) in failures.sorted(by: { $0.key < $1.key }) { out += "  FAILED \(date): \(reason)\n" }
-        if notStarted > 0 { out += "  \(notStarted) date(s) not started: the run was stopped\n" }
+        if notStarted > 0 {
+            out += "  \(notStarted) date(s) not started: the run was stopped (by a signal, or a configuration error above "
+                + "that every date would meet)\n"
+        }
         return out
     }
 }

@@ -12,7 +12,8 @@ struct HistoryAsk: Sendable {
     var intervalMs = 60_000
 
     var chainRequest: ChainRequest {
-        ChainRequest(root: root, expiration: expiration, startDate: date, intervalMs: intervalMs)
+        ChainRequest(root: root, dataset: ServedRows.simulated(dataset), expiration: expiration, startDate: date,
+                     intervalMs: intervalMs)
     }
 
     /// The rows the simulator serves for this request, normalised as the client normalises

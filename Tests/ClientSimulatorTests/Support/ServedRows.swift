@@ -15,7 +15,12 @@ enum ServedRows {
         return ThetaData.OptionRow(
             contract: contractKey(row.contract), date: yyyymmdd(row.date), msOfDay: Int32(row.msOfDay),
             doubles: columns.filter { $0.type == .double }.map { double($0.name, of: row) },
-            integers: columns.filter { $0.type != .double }.map { integer($0.name, of: row) })
+            integers: columns.filter { $0.type != .double }.map { integer($0.name, of: row, in: dataset) })
+    }
+
+    /// The simulator's name for a dataset of the client's.
+    static func simulated(_ dataset: ThetaData.Dataset) -> TerminalSimulator.Dataset {
+        dataset == .quotes ? .quote : TerminalSimulator.Dataset(rawValue: dataset.name)!
     }
 
     /// New York wall-clock ms of a date and ms of day, as the client carries date-times.
@@ -44,21 +49,41 @@ enum ServedRows {
         case "implied_vol": r.impliedVol
         case "iv_error": r.ivError
         case "underlying_price": r.underlyingPrice
+        case "gamma": r.gamma
+        case "vanna": r.vanna
+        case "charm": r.charm
+        case "vomma": r.vomma
+        case "veta": r.veta
+        case "speed": r.speed
+        case "zomma": r.zomma
+        case "color": r.color
+        case "ultima": r.ultima
+        case "open": r.open
+        case "high": r.high
+        case "low": r.low
+        case "close": r.close
+        case "vwap": r.vwap
         default: nil
         }
     }
 
     /// An integer or time-of-day column, as `double(_:of:)`.
-    private static func integer(_ column: String, of r: TerminalSimulator.OptionRow) -> Int64? {
+    private static func integer(_ column: String, of r: TerminalSimulator.OptionRow, in dataset: ThetaData.Dataset) -> Int64? {
         switch column {
-        case "underlying_timestamp": wallClock(r.date, r.underlyingMsOfDay)
-        case "ms_of_day2": Int64(r.underlyingMsOfDay)
+        case "underlying_timestamp": wallClock(r.underlyingDate, r.underlyingMsOfDay)
+        // v2's time without a date: the last trade's in end of day, the underlying's in greeks.
+        case "ms_of_day2": Int64(dataset == .eod ? r.lastTradeMsOfDay : r.underlyingMsOfDay)
         case "bid_size": Int64(r.bidSize)
         case "bid_exchange": Int64(r.bidExchange)
         case "bid_condition": Int64(r.bidCondition)
         case "ask_size": Int64(r.askSize)
         case "ask_exchange": Int64(r.askExchange)
         case "ask_condition": Int64(r.askCondition)
+        case "volume": Int64(r.volume)
+        case "count": Int64(r.count)
+        case "open_interest": Int64(r.openInterest)
+        case "created": wallClock(r.date, r.msOfDay)
+        case "last_trade": wallClock(r.lastTradeDate, r.lastTradeMsOfDay)
         default: nil
         }
     }
