@@ -72,6 +72,8 @@ let package = Package(
         .target(
             name: "ThetaData",
             dependencies: [
+                // Day numbers of date-time fields; pure, no I/O.
+                "MarketCalendar",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -131,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "TestSupport",
+                "Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "GapAnalysis", "TestSupport",
                 // Asks the simulator for the raw bodies the archive is compared with.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

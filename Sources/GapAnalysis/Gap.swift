@@ -10,6 +10,7 @@ public import MarketCalendar
 /// | `no_data` | `noData` |
 /// | `failed` with error type `permission` (a 403 or 471) | `permission` |
 /// | `failed` with error type `pending_at_vendor` | `pendingAtVendor` |
+/// | `success` with error type `archived_early` (forced before the publication time) | `archivedEarly` |
 ///
 /// `success` is never a gap, nor is a session whose data the vendor cannot have yet (see
 /// `VendorAvailability`): those are the report's `pending`.
@@ -23,6 +24,8 @@ public enum GapCategory: String, Sendable, CaseIterable {
     case permission
     /// The vendor had not published the day yet when asked; it will be asked again.
     case pendingAtVendor = "pending_at_vendor"
+    /// Archived before the vendor published the day (forced): it may lack part of the day.
+    case archivedEarly = "archived_early"
 
     /// Words for people, such as `partially processed`.
     public var label: String {
@@ -33,6 +36,7 @@ public enum GapCategory: String, Sendable, CaseIterable {
         case .noData: "vendor had no data"
         case .permission: "not in subscription"
         case .pendingAtVendor: "pending at vendor"
+        case .archivedEarly: "archived before publication"
         }
     }
 
@@ -43,6 +47,7 @@ public enum GapCategory: String, Sendable, CaseIterable {
             return
         }
         switch record.status {
+        case .success where record.errorType == Self.archivedEarly.rawValue: self = .archivedEarly
         case .success: return nil
         case .noData: self = .noData
         case .failed where record.errorType == Self.permission.rawValue: self = .permission

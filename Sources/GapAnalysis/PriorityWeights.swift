@@ -13,6 +13,7 @@ public import MarketCalendar
 ///   | failed | 0.6 × 0.75 ^ (attempts − 1) |
 ///   | vendor had no data | 0.1 |
 ///   | pending at vendor | 0.9 |
+///   | archived before publication | 0.95 |
 ///   | not in subscription | 0.05 |
 ///
 /// - volatility: the highest `intensity` of the periods the date falls in, else 0.
@@ -52,6 +53,8 @@ public struct PriorityWeights: Sendable, Hashable {
         case .noData: 0.1
         // Published late: asked again soon, and it is the freshest data.
         case .pendingAtVendor: 0.9
+        // The day is there but may be incomplete: cheap to redo, and fresh.
+        case .archivedEarly: 0.95
         // Asking again cannot help until the subscription changes.
         case .permission: 0.05
         }

@@ -6,8 +6,9 @@ public import MarketCalendar
 /// nothing about the archive, so such a day is "pending at vendor": not a gap, not a failure.
 ///
 /// A report of low confidence says the previous day can also be missing between 00:00 and
-/// 01:45 New York while the vendor rolls over; a failure of that day in that window is
-/// recorded as pending and retried, never as lost data.
+/// 01:45 New York while the vendor rolls over; the Terminal's "no such data" for that day in
+/// that window is recorded as pending at vendor, asked again by `process-gaps` and `retry`,
+/// never reported as lost data.
 public struct VendorAvailability: Sendable, Hashable {
     /// Minutes after the close (90 for 17:30 after the regular 16:00 close; after a 13:00 early
     /// close the data is there at 14:30).

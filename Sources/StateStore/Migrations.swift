@@ -211,7 +211,9 @@ enum Migrations {
     }
 
     /// v3: an expiration the Terminal had no rows for is recorded `empty` (SQLite cannot widen
-    /// a CHECK constraint in place, so the table is rebuilt with its rows).
+    /// a CHECK constraint in place, so the table is rebuilt with its rows), and a Terminal's
+    /// refusal for want of a subscription, once `terminal_permission`, is `permission`, which
+    /// the gap engine and `retry` treat as such.
     private static func v3(_ db: Database) throws {
         let now = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
         try db.execute(sql: """
@@ -238,6 +240,8 @@ enum Migrations {
             FROM expiration_progress;
             DROP TABLE expiration_progress;
             ALTER TABLE new_expiration_progress RENAME TO expiration_progress;
+            UPDATE processing_log SET error_type = 'permission' WHERE error_type = 'terminal_permission';
+            UPDATE error_log SET error_type = 'permission' WHERE error_type = 'terminal_permission';
             """)
     }
 }

@@ -16,6 +16,8 @@ struct ArchiveSession {
     let processor: DayProcessor
 
     init(store: StateStore, config: ResolvedConfiguration, totalDates: Int, progressToStandardError: Bool = false) {
+        // The clock is read here first, so a bad SPX_DATA_NOW stops the command before a date is claimed.
+        _ = NewYorkClock.now()
         self.store = store
         self.config = config
         var configuration = ClientConfiguration(apiVersion: config.apiVersion == .v2 ? .v2 : .v3, baseURL: config.baseURL,
@@ -137,6 +139,8 @@ struct RunSummary: Encodable {
     var quietShare: Double
     /// Expirations the Terminal had no rows for (472, or only a header), recorded as empty.
     var emptyExpirations: Int
+    /// Dates archived before the vendor's publication time (forced).
+    var archivedEarly: [String] = []
     /// Dates of the run never begun because it was stopped.
     var notStarted = 0
 
@@ -160,11 +164,18 @@ struct RunSummary: Encodable {
         quietRows = ok.reduce(0) { $0 + $1.quietRows }
         quietShare = rows > 0 ? Double(quietRows) / Double(rows) : 0
         emptyExpirations = ok.reduce(0) { $0 + $1.emptyExpirations }
+        archivedEarly = outcomes.compactMap { outcome in
+            guard case .success(let result) = outcome.result, result.archivedEarly else { return nil }
+            return "\(outcome.job.symbol) \(outcome.job.date)"
+        }
     }
 
     var text: String {
         var out = "\n\(datesOk) date(s) archived, \(datesFailed) failed: \(rows) rows, "
             + String(format: "%.1f MB in %.1f s (%.0f rows/s)\n", Double(bytes) / 1e6, seconds, rowsPerSecond)
+        for date in archivedEarly {
+            out += "  \(date) archived before ThetaData published it: it may lack part of the day; process-gaps asks again once it is published\n"
+        }
         if quietRows > 0 || emptyExpirations > 0 {
             out += "  \(quietRows) quiet interval row(s) kept as served (\(String(format: "%.1f", quietShare * 100))% of rows: no quote or trade)"
                 + (emptyExpirations > 0 ? ", \(emptyExpirations) expiration(s) empty at the vendor" : "") + "\n"

@@ -97,9 +97,15 @@ struct ConfigSetCommand: AsyncParsableCommand {
     func run() async throws {
         let key = try parseKey(key)
         let store = try ledgerOptions.openStore()
-        let previous = try ledger { try store.storedConfiguration() }[key.rawValue]
+        let current = try ledger { try store.storedConfiguration() }
+        let previous = current[key.rawValue]
         let stored: String
         do {
+            // A value valid on its own may not go with the others (thetadata.format and the
+            // API version): refused before it is stored, or every later command would be.
+            var after = current
+            after[key.rawValue] = try key.validate(value, origin: "cli")
+            _ = try ConfigurationResolver.resolve(stored: after)
             stored = try store.setConfiguration(key, to: value, source: "cli")
         } catch let error as ConfigurationError {
             printError("error: \(error.message)")

@@ -19,7 +19,8 @@ struct GapLimits {
         historyStart = limits.historyStart?.date
         historyStartSetBy = limits.historyStart?.setBy ?? ""
         availableAfter = config[.availableAfter]
-        availability = VendorAvailability(availableAfter: config.availableAfterMinutes)
+        // ArchiveSession.limits always sets it, from thetadata.availableAfter.
+        availability = limits.availability ?? VendorAvailability(availableAfter: config.availableAfterMinutes)
     }
 
     /// The New York time a session's data is published, for messages.

@@ -106,14 +106,14 @@ struct ProcessCommand: AsyncParsableCommand {
 
     func run() async throws {
         let resolved = try parseDate(date)
-        if let refusal = SessionCheck.refusal(resolved) {
+        if let refusal = SessionCheck.refusal(resolved) ?? SessionCheck.futureRefusal(resolved) {
             printError("error: \(refusal)")
             throw ExitCodes.badInput
         }
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
         let jobs = try day.jobs([resolved], config: config, ignoresAvailability: force)
-        if let refusal = SessionCheck.vendorRefusal(jobs[0], config: config) {
+        if let refusal = SessionCheck.vendorRefusal(jobs[0], limits: ArchiveSession.limits(config)) {
             printError("error: \(refusal)")
             throw ExitCodes.badInput
         }
@@ -170,21 +170,25 @@ struct ProcessRangeCommand: AsyncParsableCommand {
         }
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
-        // Sessions before the subscription's history or not published yet are left out, said once each.
+        // Sessions the vendor cannot give now are left out, said once per reason.
+        let limits = ArchiveSession.limits(config)
+        let today = NewYorkClock.today()
         var jobs: [DayJob] = []
         var left: [String: [CivilDate]] = [:]
         for job in try day.jobs(sessions, config: config) {
-            if let refusal = SessionCheck.vendorRefusal(job, config: config) {
-                left[refusal.kind.rawValue, default: []].append(job.date)
+            if job.date > today {
+                left["in the future", default: []].append(job.date)
+            } else if let refusal = SessionCheck.vendorRefusal(job, limits: limits) {
+                let why = refusal.kind == .permission
+                    ? "before the subscription's history (\(limits.historyStart.map { "\($0.date), \($0.setBy)" } ?? ""))"
+                    : "not published by ThetaData yet (thetadata.availableAfter=\(config[.availableAfter]))"
+                left[why, default: []].append(job.date)
             } else {
                 jobs.append(job)
             }
         }
-        for (kind, dates) in left.sorted(by: { $0.key < $1.key }) {
-            let what = kind == DayFailure.Kind.permission.rawValue
-                ? "before the subscription's history (\(ArchiveSession.limits(config).historyStart.map { "\($0.date), \($0.setBy)" } ?? ""))"
-                : "not published by ThetaData yet (thetadata.availableAfter=\(config[.availableAfter]))"
-            printError("note: \(dates.count) session(s) \(what) left out: \(dates.first!)\(dates.count > 1 ? "..\(dates.last!)" : "")")
+        for (why, dates) in left.sorted(by: { $0.value[0] < $1.value[0] }) {
+            printError("note: \(dates.count) session(s) \(why) left out: \(dates.first!)\(dates.count > 1 ? "..\(dates.last!)" : "")")
         }
         guard !jobs.isEmpty else {
             printError("error: no session of \(first)..\(last) can be asked for now; see the notes above.")
@@ -205,15 +209,17 @@ func parseDate(_ text: String) throws -> CivilDate {
 }
 
 enum SessionCheck {
-    /// Why the vendor cannot give `job` now (before the subscription's history, in the future,
-    /// or not published yet unless the job ignores that), or nil.
-    static func vendorRefusal(_ job: DayJob, config: ResolvedConfiguration) -> DayFailure? {
-        guard let session = NYSECalendar.nyse.session(on: job.date) else { return nil }
-        if job.date > NewYorkClock.today() {
-            return DayFailure(.pendingAtVendor, "\(job.date) is in the future (today is \(NewYorkClock.today()) in New York)",
-                              remediation: "Pick a session that has closed.")
-        }
-        return ArchiveSession.limits(config).refusal(job, session: session)
+    /// Why the vendor cannot give `job` now (before the subscription's history, or not
+    /// published yet unless the job ignores that), or nil.
+    static func vendorRefusal(_ job: DayJob, limits: VendorLimits) -> DayFailure? {
+        NYSECalendar.nyse.session(on: job.date).flatMap { limits.refusal(job, session: $0) }
+    }
+
+    /// Why `date` cannot be processed because it has not happened yet, or nil.
+    static func futureRefusal(_ date: CivilDate) -> String? {
+        let today = NewYorkClock.today()
+        guard date > today else { return nil }
+        return "\(date) is in the future (today is \(today) in New York); pick a session that has closed."
     }
 
     /// Why `date` cannot be processed, or nil when it is a session.

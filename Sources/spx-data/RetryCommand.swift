@@ -15,11 +15,11 @@ struct RetryCommand: AsyncParsableCommand {
             from the staged expirations; failures of staging, conversion or verification \
             discard the date's staging first, since it may be what failed; a date that is not \
             a session is never retried. Past processing.maxRetries attempts a date is refused \
-            unless --force, which asks first (--yes answers for scripts); so is a date the \
-            subscription did not cover (permission: a 403), which --force retries once the \
-            subscription has changed. A failure of the retry \
-            is logged with the error it retried; when the date succeeds its errors are marked \
-            resolved.
+            unless --force, which asks first (--yes answers for scripts); a date the vendor had \
+            not published yet (pending at vendor) never counts against that limit. A date the \
+            subscription did not cover (permission: a 403) is retried only with --force, once \
+            the subscription has changed. A failure of the retry is logged with the error it \
+            retried; when the date succeeds its errors are marked resolved.
 
             Examples:
               spx-data retry 2024-03-15
@@ -95,7 +95,7 @@ struct RetryCommand: AsyncParsableCommand {
                     refused += 1
                     continue
                 }
-            } else if record.retryCount >= config.maxRetries {
+            } else if record.retryCount >= config.maxRetries, RetryPolicy.countsAgainstMaxRetries(record.errorType) {
                 guard force else {
                     printError("refused \(label): already retried \(record.retryCount) time(s), processing.maxRetries is "
                                + "\(config.maxRetries); add --force to retry anyway, or raise processing.maxRetries")

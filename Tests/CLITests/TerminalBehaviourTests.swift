@@ -95,6 +95,25 @@ struct TerminalBehaviourTests {
         #expect(late.stdout.contains("HTTP 400") && late.stdout.contains("Cannot fetch current-day data"), "\(late.stdout)")
     }
 
+    @Test("the night after a session (00:00-01:45 New York) 'no such data' for that day is pending at vendor; after 01:45 a failure")
+    func nightlyWindow() throws {
+        let simulator = try SimulatorProcess(["--port", "0", "--scale", "0.01", "--faults", "400:date=2024-03-14"])
+        defer { _ = simulator.stop() }
+        let archive = try ArchiveDirectory(simulator)
+        let night = try CLI.run(["process", "2024-03-14"] + archive.settings, environment: ["SPX_DATA_NOW": "2024-03-15T00:40"])
+        #expect(night.status == 1)
+        #expect(try archive.record("2024-03-14")?.errorType == "pending_at_vendor")
+        #expect(night.stdout.contains("between 00:00 and 01:45 New York") && night.stdout.contains("Nothing is lost"), "\(night.stdout)")
+        let retry = try CLI.run(["retry", "--all-failed"] + archive.settings, environment: ["SPX_DATA_NOW": "2024-03-15T02:00"])
+        #expect(retry.stdout.contains("retry SPX greeks 2024-03-14") && retry.stdout.contains("was pending_at_vendor"), "\(retry.stdout)")
+        #expect(try archive.record("2024-03-14")?.errorType == "terminal_badRequest")
+        // A Terminal that is down at night is said to be down, not pending.
+        let down = try CLI.run(["process", "2024-03-13"] + archive.settings(baseURL: "http://127.0.0.1:1"),
+                               environment: ["SPX_DATA_NOW": "2024-03-14T00:40"])
+        #expect(down.status == 1 && down.stdout.contains("Start the Theta Terminal"), "\(down.stdout)")
+        #expect(try archive.record("2024-03-13")?.errorType == "terminal_connectionRefused")
+    }
+
     @Test("410 on v2 paths of a v3 Terminal: a configuration error that stops the range, naming the API version")
     func gone() throws {
         let simulator = try SimulatorProcess(["--port", "0", "--scale", "0.01"])
@@ -158,7 +177,7 @@ struct TerminalBehaviourTests {
         let metrics = try #require(try archive.store().performance(date: "2024-03-15").first).metrics
         #expect(metrics["quiet_rows"] == Double(quiet))
         let share = try #require(metrics["quiet_share"])
-        #expect(abs(share - Double(quiet) / Double(rows) * 100) < 1e-9)
+        #expect(abs(share - Double(quiet) / Double(rows)) < 1e-12)
         #expect(run.stdout.contains("\(quiet) quiet interval row(s) kept as served"), "\(run.stdout)")
     }
 }

@@ -64,9 +64,10 @@ struct VendorLimitsTests {
         #expect(future.status == 64 && future.stderr.contains("in the future"), "\(future.stderr)")
 
         // A range stops at what is published; today is left out with a note.
-        let range = try CLI.run(["process-range", "2024-03-13", "today"] + archive.settings, environment: afternoon)
+        let range = try CLI.run(["process-range", "2024-03-13", "2024-03-19"] + archive.settings, environment: afternoon)
         #expect(range.status == 0, "\(range.stderr)")
         #expect(range.stderr.contains("1 session(s) not published by ThetaData yet"), "\(range.stderr)")
+        #expect(range.stderr.contains("2 session(s) in the future left out: 2024-03-18..2024-03-19"), "\(range.stderr)")
         #expect(range.stdout.contains("2 date(s) archived"))
 
         let gaps = try CLI.run(["gaps", "--start-date", "2024-03-11"] + archive.settings, environment: afternoon)
@@ -80,9 +81,16 @@ struct VendorLimitsTests {
 
         let forced = try CLI.run(["process", "today", "--force"] + archive.settings, environment: afternoon)
         #expect(forced.status == 0, "\(forced.stdout) \(forced.stderr)")
-        // In the evening it is a session like any other.
+        #expect(forced.stdout.contains("SPX 2024-03-15 archived before ThetaData published it"), "\(forced.stdout)")
+        #expect(try archive.record("2024-03-15")?.errorType == "archived_early")
+        // Once published, the early day is a gap to fill again, beside the two never attempted.
         let evening = try CLI.run(["gaps", "--start-date", "2024-03-11"] + archive.settings, environment: ["SPX_DATA_NOW": "2024-03-15T18:00"])
-        #expect(!evening.stdout.contains("pending at vendor") && evening.stdout.contains("2 gaps"), "\(evening.stdout)")
+        #expect(!evening.stdout.contains("pending at vendor") && evening.stdout.contains("3 gaps"), "\(evening.stdout)")
+        #expect(evening.stdout.contains("1 archived before publication"), "\(evening.stdout)")
+        let refill = try CLI.run(["process-gaps", "--start-date", "2024-03-15"] + archive.settings,
+                                 environment: ["SPX_DATA_NOW": "2024-03-15T18:00"])
+        #expect(refill.status == 0, "\(refill.stdout) \(refill.stderr)")
+        #expect(try archive.record("2024-03-15")?.errorType == nil)
     }
 
     @Test("SPX_DATA_NOW that is not a New York date and time stops the command")
@@ -112,6 +120,18 @@ struct VendorLimitsTests {
             let inspect = try CLI.run(["parquet", "inspect", archive.file("2024-03-15"), "--format", "json"])
             return try #require(try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
         }
+        // config set refuses a combination before storing it, whichever key comes second.
+        let db = ["--db", archive.path + "/ledger.db"]
+        let setJSON = try CLI.run(["config", "set", "thetadata.format", "json"] + db)
+        #expect(setJSON.status == 64 && setJSON.stderr.contains("2025-10-31"), "\(setJSON.stderr)")
+        #expect(try archive.store().storedConfiguration()["thetadata.format"] == nil)
+        #expect(try CLI.run(["config", "set", "thetadata.apiVersion", "v2"] + db).status == 0)
+        #expect(try CLI.run(["config", "set", "thetadata.format", "json"] + db).status == 0)
+        let backToV3 = try CLI.run(["config", "set", "thetadata.apiVersion", "v3"] + db)
+        #expect(backToV3.status == 64 && backToV3.stderr.contains("thetadata.format"), "\(backToV3.stderr)")
+        #expect(try archive.store().storedConfiguration()["thetadata.apiVersion"] == "v2")
+        #expect(try CLI.run(["config", "reset", "--yes"] + db).status == 0)
+
         let ndjson = try CLI.run(["process", "2024-03-15", "--set", "thetadata.format=ndjson"] + archive.settings)
         #expect(ndjson.status == 0, "\(ndjson.stdout) \(ndjson.stderr)")
         let fromNDJSON = try footer()

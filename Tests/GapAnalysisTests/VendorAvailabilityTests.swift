@@ -78,13 +78,16 @@ struct VendorAvailabilityTests {
             ProcessingRecord(date: d("2024-03-11"), status: .failed, attempts: 1, errorType: "permission"),
             ProcessingRecord(date: d("2024-03-12"), status: .failed, attempts: 1, errorType: "pending_at_vendor"),
             ProcessingRecord(date: d("2024-03-13"), status: .failed, attempts: 1, errorType: "terminal_serverError"),
+            ProcessingRecord(date: d("2024-03-14"), status: .success, attempts: 1, errorType: "archived_early"),
+            ProcessingRecord(date: d("2024-03-15"), status: .success, attempts: 1),
         ]
         let report = GapAnalyzer(configuration: GapConfiguration(order: .date))
-            .analyze(d("2024-03-11")...d("2024-03-13"), records: records, today: d("2024-03-15"))
-        #expect(report.gaps.map(\.category) == [.permission, .pendingAtVendor, .failed])
+            .analyze(d("2024-03-11")...d("2024-03-15"), records: records, today: d("2024-03-15"))
+        #expect(report.gaps.map(\.category) == [.permission, .pendingAtVendor, .failed, .archivedEarly])
+        #expect(report.complete == 1)
         #expect(GapCategory.permission.label == "not in subscription")
         // Not in the subscription ranks last: asking again cannot help.
-        let byPriority = GapAnalyzer().analyze(d("2024-03-11")...d("2024-03-13"), records: records, today: d("2024-03-15")).gaps
+        let byPriority = GapAnalyzer().analyze(d("2024-03-11")...d("2024-03-15"), records: records, today: d("2024-03-15")).gaps
         #expect(byPriority.last?.category == .permission)
     }
 }

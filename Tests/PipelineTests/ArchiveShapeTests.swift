@@ -12,14 +12,14 @@ struct ArchiveShapeTests {
     func archive(_ bodies: [[UInt8]], dir: String) throws -> ParquetFileReader {
         var paths: [String] = []
         for (i, body) in bodies.enumerated() {
-            let staging = try StagingFile(path: "\(dir)/part\(i).ndjson", dataset: .greeks)
+            let staging = try StagingFile(path: "\(dir)/part\(i).ndjson", dataset: .greeks, version: .v3)
             for batch in try StagingFileTests.decode(body, .greeks) { try staging.append(batch) }
             paths.append(try staging.finish().path)
         }
         var options = ConversionOptions()
-        options.shaping = ArchiveShape.shaping(for: .greeks)
+        options.shaping = ArchiveShape.shaping(for: .greeks, version: .v3)
         let output = dir + "/day.parquet"
-        _ = try NDJSONConverter(schema: .staging(.greeks), options: options).convert(inputs: paths, output: output)
+        _ = try NDJSONConverter(schema: .staging(.greeks, .v3), options: options).convert(inputs: paths, output: output)
         return try ParquetFileReader(path: output)
     }
 

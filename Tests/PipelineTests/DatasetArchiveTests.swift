@@ -227,3 +227,53 @@ struct DatasetArchiveTests {
         return Int64(parts[0])! * 1000 + Int64(fraction)!
     }
 }
+
+@Suite("Staging written for other columns is never resumed from", .serialized)
+struct StagingSchemaTests {
+    @Test("an expiration staged by v2 (or by the first archive schema) is fetched again by v3, its columns whole")
+    func otherColumnsAreFetchedAgain() async throws {
+        let harness = try ArchiveHarness()
+        let friday = DatasetArchiveTests.friday
+        let job = DayJob(symbol: "SPY", dataset: .greeks, date: friday, intervalMs: 1_800_000)
+        // An earlier run, staged with v2's columns, under the names of both generations.
+        try harness.store.save([ProcessingRecord(symbol: "SPY", dataset: "greeks", date: "2024-03-15", status: .failed)])
+        let directory = harness.layout.stagingDirectory(for: job)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let market = SimulatedMarket(seed: 9, scale: 0.02)
+        let expirations = market.expirations(root: "SPY", aliveOn: friday)
+        var progress: [ExpirationProgress] = []
+        for (n, expiration) in expirations.enumerated() {
+            let path = n == 0 ? "\(directory)/SPY-\(expiration).ndjson" : harness.layout.stagingFile(
+                for: job, root: "SPY", expiration: expiration, version: .v2)
+            let body = try await withSimulator(.v2, scale: 0.02) { sim in
+                try await ServedBody.fetch("\(sim.baseURL)/v2/bulk_hist/option/greeks?root=SPY&exp=\(Pipeline.DayProcessor.compact(expiration))"
+                                           + "&start_date=20240315&end_date=20240315&ivl=1800000&use_csv=true")
+            }
+            let staging = try StagingFile(path: path, dataset: .greeks, version: .v2)
+            _ = try Array(body.utf8).withUnsafeBytes { raw in
+                try BodyDecoder.decode(raw, dataset: .greeks, format: .v2CSV) { try? staging.append($0) }
+            }
+            let file = try staging.finish()
+            progress.append(ExpirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15", root: "SPY",
+                                               expiration: expiration.description, status: .staged, rowCount: Int64(file.rows),
+                                               stagedPath: file.path, sha256: file.sha256, bytes: file.bytes))
+        }
+        try harness.store.save(progress)
+        // When v3 processes the day
+        let result = try await withSimulator(.v3, scale: 0.02) { sim in
+            let client = harness.client(sim, .v3)
+            defer { Task { try? await client.shutdown() } }
+            return try await harness.processor(client).process(job)
+        }
+        // Then every expiration was fetched again, and the file holds v3's columns, all present.
+        #expect(result.expirationsFetched == expirations.count && expirations.count > 1)
+        let reader = try ParquetFileReader(path: result.path)
+        let underlying = try #require(reader.schema.index(of: "underlying_timestamp"))
+        for group in reader.metadata.rowGroups.indices {
+            #expect(try reader.readColumn(rowGroup: group, column: underlying).nullCount == 0)
+        }
+        #expect(reader.schema.index(of: "ms_of_day2") == nil)
+        // And the other generation's files went with the staging.
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+}

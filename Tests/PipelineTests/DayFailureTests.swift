@@ -1,4 +1,5 @@
 import Foundation
+import GapAnalysis
 import StateStore
 import Testing
 import ThetaData
@@ -23,5 +24,14 @@ struct DayFailureTests {
             // The fix is said once, at the end.
             #expect(failure.description.components(separatedBy: failure.remediation).count == 2, "\(failure.description)")
         }
+    }
+
+    @Test("the ledger's error types the gap engine reads are the ones the pipeline writes")
+    func sharedErrorTypes() {
+        #expect(DayFailure.Kind.permission.rawValue == GapCategory.permission.rawValue)
+        #expect(DayFailure.Kind.pendingAtVendor.rawValue == GapCategory.pendingAtVendor.rawValue)
+        #expect(VendorLimits.archivedEarly == GapCategory.archivedEarly.rawValue)
+        #expect(RetryPolicy.forErrorType("permission") != .resume && RetryPolicy.forErrorType("pending_at_vendor") == .resume)
+        #expect(!RetryPolicy.countsAgainstMaxRetries("pending_at_vendor") && RetryPolicy.countsAgainstMaxRetries("terminal_serverError"))
     }
 }

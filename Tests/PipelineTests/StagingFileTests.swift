@@ -56,7 +56,7 @@ struct StagingFileTests {
 
     /// Every column of the staging file, read back with the converter's decoder.
     static func readBack(_ path: String, _ dataset: Dataset) throws -> [[ColumnBatch]] {
-        var decoder = NDJSONBatchDecoder(schema: .staging(dataset))
+        var decoder = NDJSONBatchDecoder(schema: .staging(dataset, .v3))
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         var number = 0
         for line in data.split(separator: UInt8(ascii: "\n")) {
@@ -71,14 +71,14 @@ struct StagingFileTests {
         var rng = SeededRandom(seed: 21)
         let batches = try Self.decode(Self.body(dataset, rows: 3_000, rng: &rng), dataset)
         let dir = try temporaryDirectory()
-        let staging = try StagingFile(path: dir + "/SPXW-20240315.ndjson", dataset: dataset)
+        let staging = try StagingFile(path: dir + "/SPXW-20240315.ndjson", dataset: dataset, version: .v3)
         for batch in batches { try staging.append(batch) }
         let staged = try staging.finish()
         #expect(staged.rows == 3_000)
 
         let columns = try Self.readBack(staged.path, dataset)[0]
         let rows = batches.flatMap { batch in batch.indices.map { batch[$0] } }
-        let schema = NDJSONSchema.staging(dataset)
+        let schema = NDJSONSchema.staging(dataset, .v3)
         for (c, column) in schema.columns.enumerated() {
             let got = Self.cells(columns[c])
             let want: [Cell] = rows.map { row -> Cell in
@@ -124,7 +124,7 @@ struct StagingFileTests {
         var rng = SeededRandom(seed: 22)
         let batches = try Self.decode(Self.body(.greeks, rows: 40_000, rng: &rng), .greeks)
         let dir = try temporaryDirectory()
-        let staging = try StagingFile(path: dir + "/SPXW-20240315.ndjson", dataset: .greeks)
+        let staging = try StagingFile(path: dir + "/SPXW-20240315.ndjson", dataset: .greeks, version: .v3)
         for batch in batches { try staging.append(batch) }
         let staged = try staging.finish()
         let sum = Process()
@@ -148,7 +148,7 @@ struct StagingFileTests {
         let path = dir + "/SPXW-20240315.ndjson"
         let fm = FileManager.default
 
-        let staging = try StagingFile(path: path, dataset: .quotes)
+        let staging = try StagingFile(path: path, dataset: .quotes, version: .v3)
         try staging.append(batches[0])
         #expect(!fm.fileExists(atPath: path) && fm.fileExists(atPath: path + ".partial"))
         try staging.restart()
@@ -158,7 +158,7 @@ struct StagingFileTests {
         #expect(try Self.readBack(path, .quotes)[0][0].rowCount == 100)
         #expect(!fm.fileExists(atPath: path + ".partial"))
 
-        let abandoned = try StagingFile(path: dir + "/SPX-20240315.ndjson", dataset: .quotes)
+        let abandoned = try StagingFile(path: dir + "/SPX-20240315.ndjson", dataset: .quotes, version: .v3)
         try abandoned.append(batches[0])
         abandoned.discard()
         #expect(try fm.contentsOfDirectory(atPath: dir) == ["SPXW-20240315.ndjson"])
@@ -167,7 +167,7 @@ struct StagingFileTests {
     @Test("a directory that does not exist is named in the error")
     func missingDirectory() {
         #expect {
-            _ = try StagingFile(path: "/nonexistent-spx/staging/SPXW.ndjson", dataset: .greeks)
+            _ = try StagingFile(path: "/nonexistent-spx/staging/SPXW.ndjson", dataset: .greeks, version: .v3)
         } throws: { error in
             "\(error)".contains("/nonexistent-spx/staging/SPXW.ndjson.partial") && "\(error)".contains("No such file")
         }

@@ -9,7 +9,7 @@ struct StagingSorterTests {
     func stage(_ lines: [String], dir: String) throws -> StagedFile {
         let header = "symbol,expiration,strike,right,timestamp,bid,ask,bid_size,ask_size"
         let body = Array(([header] + lines).joined(separator: "\r\n").utf8 + [13, 10])
-        let staging = try StagingFile(path: dir + "/SPXW-2024-03-15.ndjson", dataset: .quotes)
+        let staging = try StagingFile(path: dir + "/SPXW-2024-03-15.ndjson", dataset: .quotes, version: .v3)
         for batch in try StagingFileTests.decode(body, .quotes) { try staging.append(batch) }
         return try staging.finish()
     }

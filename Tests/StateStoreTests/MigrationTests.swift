@@ -52,6 +52,45 @@ struct MigrationTests {
         #expect(try store.processingRecords(ProcessingFilter(symbol: "SPY")).count == 1)
     }
 
+    @Test("v2 to v3: an expiration staged with no rows becomes empty, the others keep every column; a 471 of old is permission")
+    func fromV2() throws {
+        let path = try temporaryDirectory() + "/ledger.db"
+        _ = try StateStore(path: path, migratingUpTo: "v2")
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                INSERT INTO processing_log (symbol, dataset, date, status, error_type, retry_count)
+                  VALUES ('SPX', 'greeks', '2024-03-15', 'failed', 'terminal_permission', 1),
+                         ('SPX', 'greeks', '2024-03-14', 'failed', 'terminal_serverError', 0);
+                INSERT INTO expiration_progress (symbol, dataset, date, root, expiration, status, row_count, staged_path,
+                  sha256, bytes, attempts, updated_at)
+                  VALUES ('SPX', 'greeks', '2024-03-15', 'SPXW', '2024-03-15', 'staged', 0, '/s/a.ndjson', 'e3b0', 0, 1, '2024-03-15T20:00:00Z'),
+                         ('SPX', 'greeks', '2024-03-15', 'SPXW', '2024-03-18', 'staged', 1234, '/s/b.ndjson', 'abcd', 99, 2, '2024-03-15T20:01:00Z'),
+                         ('SPX', 'greeks', '2024-03-15', 'SPX', '2024-03-15', 'pending', NULL, NULL, NULL, NULL, 0, '2024-03-15T20:02:00Z');
+                INSERT INTO error_log (symbol, dataset, date, error_type, error_message) VALUES
+                  ('SPX', 'greeks', '2024-03-15', 'terminal_permission', 'HTTP 471');
+                """)
+        }
+        let store = try StateStore(path: path)
+        #expect(try store.schemaVersion() == StateStore.latestSchemaVersion)
+        let progress = try store.expirationProgress(symbol: "SPX", dataset: "greeks", date: "2024-03-15")
+            .sorted { ($0.root, $0.expiration) < ($1.root, $1.expiration) }
+        #expect(progress.map(\.status) == [.pending, .empty, .staged])
+        #expect(progress[1] == ExpirationProgress(symbol: "SPX", dataset: "greeks", date: "2024-03-15", root: "SPXW",
+                                                  expiration: "2024-03-15", status: .empty, rowCount: 0, stagedPath: "/s/a.ndjson",
+                                                  sha256: "e3b0", bytes: 0, attempts: 1, updatedAt: "2024-03-15T20:00:00Z"))
+        #expect(progress[2].rowCount == 1234 && progress[2].stagedPath == "/s/b.ndjson" && progress[2].sha256 == "abcd"
+                && progress[2].bytes == 99 && progress[2].attempts == 2)
+        let types = try store.processingRecords().map(\.errorType)
+        #expect(Set(types) == ["permission", "terminal_serverError"])
+        #expect(try store.errors().map(\.errorType) == ["permission"])
+        // The rebuilt table still refuses what the ledger never writes.
+        #expect(throws: (any Error).self) {
+            try DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "UPDATE expiration_progress SET status = 'lost' WHERE root = 'SPX'")
+            }
+        }
+    }
+
     @Test("a database from a newer build is refused with a fix")
     func newerSchema() throws {
         let path = try temporaryDirectory() + "/ledger.db"

@@ -4,18 +4,14 @@ import Testing
 
 @Suite("Date-time fields: a v3 timestamp kept whole, whatever day it falls on")
 struct DateTimeFieldTests {
-    @Test("day numbers agree with the market calendar's for every day of 1900-2100, and refuse impossible dates")
-    func dayNumbers() {
-        var date = CivilDate(year: 1900, month: 1, day: 1)!
-        let end = CivilDate(year: 2100, month: 12, day: 31)!
-        while date <= end {
-            #expect(CivilDays.daysSince1970(year: date.year, month: date.month, day: date.day) == date.daysSince1970)
-            date = date.advanced(by: 1)
+    @Test("a date-time is the day number times a day plus the ms of day; an impossible date is no value")
+    func wallClock() {
+        let march3 = Int64(CivilDate(year: 2026, month: 3, day: 3)!.daysSince1970)
+        #expect(FieldParser.wallClockMs((2026_03_03, 57_833_000)) == march3 * 86_400_000 + 57_833_000)
+        #expect(FieldParser.wallClockMs((1969_12_31, 0)) == -86_400_000)
+        for date: Int32 in [2023_02_29, 2024_02_30, 2024_04_31, 2024_13_01, 2024_00_10, 2024_01_00] {
+            #expect(FieldParser.wallClockMs((date, 0)) == nil, "\(date)")
         }
-        for (y, m, d) in [(2023, 2, 29), (2024, 2, 30), (2024, 4, 31), (2024, 13, 1), (2024, 0, 10), (2024, 1, 0), (1900, 2, 29)] {
-            #expect(CivilDays.daysSince1970(year: y, month: m, day: d) == nil, "\(y)-\(m)-\(d)")
-        }
-        #expect(CivilDays.daysSince1970(year: 2000, month: 2, day: 29) == CivilDate(year: 2000, month: 2, day: 29)!.daysSince1970)
     }
 
     @Test("an underlying time on the previous day keeps its date: the live fixture's row")

@@ -13,10 +13,11 @@ public enum ArchiveSchemaVersion {
     /// What new files are written as.
     public static let current = 2
 
-    /// The version of a file from its footer's key-value metadata: the key's value, or 1
-    /// when an archive file predates the key; nil when the file is not an archive file.
+    /// The version of a file from its footer's key-value metadata: the key's value (0 when it
+    /// is not a number), or 1 when an archive file predates the key; nil when the file is not
+    /// an archive file.
     public static func of(_ metadata: [KeyValue]) -> Int? {
-        if let entry = metadata.first(where: { $0.key == key }) { return entry.value.flatMap { Int($0) } }
+        if let entry = metadata.first(where: { $0.key == key }) { return entry.value.flatMap { Int($0) } ?? 0 }
         return metadata.contains { $0.key == "spx-data.dataset" } ? 1 : nil
     }
 
@@ -26,6 +27,7 @@ public enum ArchiveSchemaVersion {
         case 1: "1 (written before spx-data.schema_version existed: the underlying's quote time is underlying_ms_of_day, "
             + "its ms of day only; EOD's last trade is last_trade_ms_of_day)"
         case 2: "2 (date-times as TIMESTAMP(ms, UTC): underlying_timestamp, created, last_trade; v2's ms_of_day2 as sent)"
+        case ...0: "unreadable (spx-data.schema_version is not a positive number; the file was not written by spx-data as it is)"
         default: "\(version) (newer than this spx-data knows; update it)"
         }
     }

@@ -20,13 +20,12 @@ public import ThetaData
 public enum ArchiveShape {
     /// Staging column positions the transform reads.
     private enum Staged {
-        static let expiration = 1, date = 4, msOfDay = 5, firstValue = 6
+        static let expiration = 1, date = 4, msOfDay = 5, firstValue = NDJSONSchema.firstStagedValue
     }
 
     /// - Parameter quietRows: counts the rows of intervals without a quote or trade (see
     ///   `QuietIntervals`) as they are written, when given.
-    public static func shaping(for dataset: Dataset, version: APIVersion = .v3,
-                               quietRows: QuietRowCounter? = nil) -> BatchShaping {
+    public static func shaping(for dataset: Dataset, version: APIVersion, quietRows: QuietRowCounter? = nil) -> BatchShaping {
         let staging = NDJSONSchema.staging(dataset, version)
         let stagingColumns = staging.parquetSchema.columns
         let values = dataset.columns(in: version)

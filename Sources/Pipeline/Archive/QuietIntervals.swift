@@ -25,9 +25,8 @@ struct QuietIntervals: Sendable {
     /// Nil for datasets without intervals.
     init?(dataset: Dataset, version: APIVersion) {
         guard dataset.endpoint(version).takesInterval else { return nil }
-        // The staged columns: six contract and time columns, then the values in order.
         let names = dataset.columns(in: version).map(\.name)
-        func position(_ name: String) -> Int? { names.firstIndex(of: name).map { $0 + 6 } }
+        func position(_ name: String) -> Int? { names.firstIndex(of: name).map { $0 + NDJSONSchema.firstStagedValue } }
         if let bid = position("bid"), let ask = position("ask") {
             rule = .noQuote(bid: bid, ask: ask)
         } else if let volume = position("volume") {
@@ -37,31 +36,31 @@ struct QuietIntervals: Sendable {
         }
     }
 
-    /// The quiet rows of one staged batch.
+    /// The quiet rows of one staged batch. Runs on every batch of a day, so it walks the
+    /// columns in place rather than building rows.
     func count(in staged: [ColumnBatch]) -> Int {
         switch rule {
         case .noQuote(let bid, let ask):
-            let bids = Self.rowValues(staged[bid]), asks = Self.rowValues(staged[ask])
-            return zip(bids, asks).count { $0 == 0 && $1 == 0 }
+            guard case .double(let bids) = staged[bid].values, case .double(let asks) = staged[ask].values else { return 0 }
+            let bidValid = staged[bid].validity, askValid = staged[ask].validity
+            if bidValid == nil && askValid == nil {
+                var n = 0
+                for i in bids.indices where bids[i] == 0 && asks[i] == 0 { n += 1 }
+                return n
+            }
+            // Nulls: the value arrays hold only the present values, so each keeps its own place.
+            var n = 0, b = 0, a = 0
+            for row in 0..<staged[bid].rowCount {
+                let hasBid = bidValid?[row] ?? true, hasAsk = askValid?[row] ?? true
+                if hasBid && hasAsk && bids[b] == 0 && asks[a] == 0 { n += 1 }
+                if hasBid { b += 1 }
+                if hasAsk { a += 1 }
+            }
+            return n
         case .noTrade(let volume):
+            // A null volume is not a zero: only present zeros count.
             guard case .int64(let values) = staged[volume].values else { return 0 }
-            return Self.each(values, staged[volume].validity).count { $0 == 0 }
-        }
-    }
-
-    /// A double column row by row, nil where null.
-    private static func rowValues(_ batch: ColumnBatch) -> [Double?] {
-        guard case .double(let values) = batch.values else { return [] }
-        return each(values, batch.validity)
-    }
-
-    private static func each<T>(_ values: [T], _ validity: [Bool]?) -> [T?] {
-        guard let validity else { return values.map { $0 } }
-        var next = 0
-        return validity.map { present in
-            guard present else { return nil }
-            defer { next += 1 }
-            return values[next]
+            return values.count { $0 == 0 }
         }
     }
 }

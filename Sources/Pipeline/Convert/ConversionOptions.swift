@@ -17,6 +17,9 @@ public struct ConversionOptions: Sendable {
     public var threads = 1
     /// Skip malformed lines and count them instead of failing on the first one.
     public var skipBadLines = false
+    /// A key the schema does not name: ignored (files from elsewhere), or an error (the
+    /// pipeline's own staging, where it means the file was written for other columns).
+    public var unknownKeys = NDJSONBatchDecoder.UnknownKeyPolicy.ignore
     public var batchRows = defaultBatchRows
     public var writer: ParquetWriterOptions
     /// Turns each decoded batch into the file's columns; nil writes the staging columns as they are.

@@ -98,7 +98,7 @@ public struct NDJSONConverter: Sendable {
     /// Decodes every line of every input, handing `batchRows`-row batches to `emit`.
     func decode(files: InputFiles, namesFiles: Bool, summary: inout ConversionSummary,
                 emit: ([ColumnBatch]) throws -> Void) throws {
-        var decoder = NDJSONBatchDecoder(schema: schema, batchCapacity: options.batchRows)
+        var decoder = NDJSONBatchDecoder(schema: schema, unknownKeys: options.unknownKeys, batchCapacity: options.batchRows)
         let skip = options.skipBadLines
         let batchRows = options.batchRows
         var skipped = 0

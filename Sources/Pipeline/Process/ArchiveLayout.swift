@@ -1,5 +1,5 @@
 public import MarketCalendar
-import ThetaData
+public import ThetaData
 
 /// Where a day's files live: the archive tree and the staging area.
 public struct ArchiveLayout: Sendable {
@@ -24,9 +24,12 @@ public struct ArchiveLayout: Sendable {
         "\(stagingDirectory)/\(job.symbol)/\(job.date)/\(job.dataset.name)"
     }
 
-    /// One expiration's staging file: `{root}-{expiration}.ndjson`.
-    public func stagingFile(for job: DayJob, root: String, expiration: CivilDate) -> String {
-        "\(stagingDirectory(for: job))/\(root)-\(expiration).ndjson"
+    /// One expiration's staging file: `{root}-{expiration}.{api}s{schema}.ndjson`, such as
+    /// `SPXW-2024-03-15.v3s2.ndjson`. The name carries what decides its columns (the API version
+    /// and the archive schema), so a rerun after either changed never resumes from a file
+    /// whose columns differ: it is fetched again.
+    public func stagingFile(for job: DayJob, root: String, expiration: CivilDate, version: APIVersion) -> String {
+        "\(stagingDirectory(for: job))/\(root)-\(expiration).\(version.rawValue)s\(ArchiveSchemaVersion.current).ndjson"
     }
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -51,6 +51,8 @@ public struct DayResult: Sendable, Equatable {
     public var emptyExpirations = 0
     /// Rows of intervals without a quote or trade, kept as served (see `QuietIntervals`).
     public var quietRows: Int64 = 0
+    /// Archived before the vendor's publication time (forced): the day may be incomplete.
+    public var archivedEarly = false
     public var requests: Int
     public var stagedBytes: Int64
     public var seconds: Double
@@ -58,6 +60,6 @@ public struct DayResult: Sendable, Equatable {
     /// The staging files the day was made from, removed once the ledger records it.
     var stagedPaths: [String] = []
 
-    /// `quietRows` as a share of the rows, 0 for an empty day.
+    /// `quietRows` as a fraction of the rows (0.05 is 5%), 0 for an empty day.
     public var quietShare: Double { rows > 0 ? Double(quietRows) / Double(rows) : 0 }
 }

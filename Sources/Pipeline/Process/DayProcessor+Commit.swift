@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Crypto
 import Dispatch
+import Foundation
 import MarketCalendar
 import Parquet
 import StateStore
@@ -93,6 +94,7 @@ extension DayProcessor {
         options.threads = 2
         options.shaping = ArchiveShape.shaping(for: job.dataset, version: version, quietRows: quietRows)
         options.writer.filePermissions = 0o600
+        options.unknownKeys = .reject
         options.writer.keyValueMetadata = metadata(job)
         let converter = NDJSONConverter(schema: .staging(job.dataset, version), options: options)
         return Task {
@@ -148,9 +150,15 @@ extension DayProcessor {
 
     /// Staging is removed once the ledger has the day as archived (until then a crash must
     /// find it to resume without asking the Terminal again); what fails to go is only disk space.
+    /// Files of the day's directory that the day was not made from go too: staged for other
+    /// columns (another API version or archive schema), they can never be used.
     func removeStaging(_ job: DayJob, _ paths: [String]) {
         for path in paths { unlink(path) }
         var directory = layout.stagingDirectory(for: job)
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in leftovers where name.hasSuffix(".ndjson") || name.hasSuffix(".ndjson.partial") {
+            unlink(directory + "/" + name)
+        }
         // The dataset, date and symbol directories, while empty.
         for _ in 0..<3 {
             guard rmdir(directory) == 0, let slash = directory.lastIndex(of: "/") else { break }

@@ -37,7 +37,7 @@ extension DayProcessor {
             for compact in expirations {
                 let n = Int(compact)
                 guard let expiration = CivilDate(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { continue }
-                let path = layout.stagingFile(for: job, root: root, expiration: expiration)
+                let path = layout.stagingFile(for: job, root: root, expiration: expiration, version: version)
                 let before = previous["\(root) \(expiration)"]
                 planned.append(PlannedExpiration(root: root, expiration: expiration, path: path,
                                                  staged: Self.reusable(before, path: path), attempts: before?.attempts ?? 0))

@@ -28,7 +28,7 @@ public final class DayProcessor: Sendable {
     let progress: @Sendable (DayProgress) -> Void
 
     public init(client: ThetaDataClient, store: StateStore, layout: ArchiveLayout, calendar: NYSECalendar = .nyse,
-                minFreeBytes: UInt64 = 0, limits: VendorLimits = VendorLimits(),
+                minFreeBytes: UInt64 = 0, limits: VendorLimits = .none,
                 progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) {
         self.client = client
         self.store = store
@@ -51,20 +51,24 @@ public final class DayProcessor: Sendable {
                              remediation: "Pick a trading day; `spx-data calendar --from \(job.date)` lists the sessions.")
         }
         if let refusal = limits.refusal(job, session: session) { throw refusal }
+        let early = limits.isUnpublished(session)
         let started = ContinuousClock.now
         var record = try claim(job)
         CrashPoint.claimed.reach()
         do {
             try checkDisk(job)
-            let result = try await run(job, started: started)
+            var result = try await run(job, started: started)
+            result.archivedEarly = early
             record.status = .success
             record.completedAt = Timestamps.now()
             record.recordCount = result.rows
             record.expirationCount = result.expirations
             record.fileSizeBytes = result.bytes
             record.checksum = result.sha256
-            record.errorMessage = nil
-            record.errorType = nil
+            // Asked before the vendor published the day (forced): kept, and marked so the gap
+            // engine asks again once it is published, since the vendor may have had part of it.
+            record.errorMessage = early ? limits.earlyNote(job, session: session) : nil
+            record.errorType = early ? VendorLimits.archivedEarly : nil
             record.processingDurationMs = Int64(result.seconds * 1000)
             record.apiRequestsMade = result.requests
             record.tempFileSizeBytes = result.stagedBytes
@@ -155,7 +159,7 @@ public final class DayProcessor: Sendable {
             metric("peak_memory", Double(result.peakMemoryMB), "MB"),
             metric("api_requests", Double(result.requests), "requests"),
             metric("quiet_rows", Double(result.quietRows), "rows"),
-            metric("quiet_share", result.quietShare * 100, "%"),
+            metric("quiet_share", result.quietShare, "fraction"),
             metric("empty_expirations", Double(result.emptyExpirations), "expirations"),
         ]
     }

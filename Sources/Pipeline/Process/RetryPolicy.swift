@@ -12,6 +12,13 @@ public enum RetryPolicy: Sendable, Equatable {
     /// forced, and then it resumes.
     case onlyForced(reason: String)
 
+    /// Whether a failure of this type uses up one of `processing.maxRetries`: a day the vendor
+    /// had not published yet failed through no fault of the data, so asking again once it is
+    /// published never needs `--force`.
+    public static func countsAgainstMaxRetries(_ type: String?) -> Bool {
+        type != DayFailure.Kind.pendingAtVendor.rawValue
+    }
+
     public static func forErrorType(_ type: String?) -> RetryPolicy {
         switch type {
         case DayFailure.Kind.notASession.rawValue?:

@@ -52,7 +52,7 @@ public final class StagingFile {
     static let capacity = flushBytes + (64 << 10)
 
     /// Creates (or truncates) `PATH.partial`, mode 0600.
-    public init(path: String, dataset: Dataset, version: APIVersion = .v3) throws(StagingError) {
+    public init(path: String, dataset: Dataset, version: APIVersion) throws(StagingError) {
         self.path = path
         self.dataset = dataset
         self.version = version

@@ -77,52 +77,61 @@ public enum ConfigurationResolver {
     ///   - stored: the values of the `configuration` table, by key name.
     ///   - environment: the process environment (only `SPX_DATA_*` variables matter).
     ///   - flags: values given on the command line, by key name.
-    /// - Throws: `ConfigurationError` for the strongest value that is invalid, naming its origin.
+    /// - Throws: `ConfigurationError` for the strongest value that is invalid, naming its origin,
+    ///   or for a value valid on its own but not with the others (`thetadata.format`).
     public static func resolve(
         stored: [String: String], environment: [String: String] = [:], flags: [String: String] = [:]
     ) throws(ConfigurationError) -> ResolvedConfiguration {
         var values: [ResolvedValue] = []
-        // The API version and subscription first: the base URL's, request cap's and history
-        // start's defaults depend on them.
+        // The API version and subscription first: the base URL's, request cap's, history
+        // start's and body format's defaults depend on them.
         var apiVersion = "v3"
         var subscription = SubscriptionTier.standard.rawValue
         let first = ConfigurationKey.resolvedFirst
         for key in first + ConfigurationKey.allCases.filter({ !first.contains($0) }) {
-            let layers: [(ConfigurationSource, String, String?)] = [
-                (.flag, "flag", flags[key.rawValue]),
-                (.env, key.environmentVariable, environment[key.environmentVariable]),
-                (.stored, "stored", stored[key.rawValue]),
-            ]
             var resolved = ResolvedValue(key: key, value: key.defaultValue(apiVersion: apiVersion, subscription: subscription),
                                          source: .default)
-            for (source, origin, raw) in layers {
-                guard let raw else { continue }
-                resolved = ResolvedValue(key: key, value: try key.validate(raw, origin: origin), source: source)
+            for layer in layers(of: key, stored: stored, environment: environment, flags: flags) {
+                guard let raw = layer.raw else { continue }
+                resolved = ResolvedValue(key: key, value: try key.validate(raw, origin: layer.origin), source: layer.source)
                 break
             }
             if key == .apiVersion { apiVersion = resolved.value }
             if key == .subscription { subscription = resolved.value }
-            if key == .format, let problem = ConfigurationKey.formatProblem(resolved.value, apiVersion: apiVersion) {
-                throw ConfigurationError.invalid(key, resolved.value, origin: origin(of: resolved.source, key: key),
-                                                 reason: "with thetadata.apiVersion \(apiVersion): \(problem)")
-            }
             values.append(resolved)
         }
-        return ResolvedConfiguration(values: values.sorted { $0.key < $1.key })
+        let configuration = ResolvedConfiguration(values: values.sorted { $0.key < $1.key })
+        if let problem = formatProblem(configuration, stored: stored, environment: environment, flags: flags) { throw problem }
+        return configuration
     }
 
-    /// The origin name `ConfigurationError` uses for a source.
-    private static func origin(of source: ConfigurationSource, key: ConfigurationKey) -> String {
-        switch source {
-        case .flag: "flag"
-        case .env: key.environmentVariable
-        case .stored: "stored"
-        case .default: "default"
-        }
+    /// A key's layers, strongest first: where each value came from and the name `ConfigurationError`
+    /// gives that origin.
+    private static func layers(
+        of key: ConfigurationKey, stored: [String: String], environment: [String: String], flags: [String: String]
+    ) -> [(source: ConfigurationSource, origin: String, raw: String?)] {
+        [(.flag, "flag", flags[key.rawValue]),
+         (.env, key.environmentVariable, environment[key.environmentVariable]),
+         (.stored, "stored", stored[key.rawValue])]
+    }
+
+    /// The body format that cannot be asked of the configured API version, as an error naming
+    /// where the format came from; nil when they go together.
+    private static func formatProblem(
+        _ configuration: ResolvedConfiguration, stored: [String: String], environment: [String: String], flags: [String: String]
+    ) -> ConfigurationError? {
+        let format = configuration[.format], apiVersion = configuration.apiVersion.rawValue
+        guard let problem = ConfigurationKey.formatProblem(format, apiVersion: apiVersion) else { return nil }
+        let source = configuration.source(of: .format)
+        let origin = layers(of: .format, stored: stored, environment: environment, flags: flags)
+            .first { $0.source == source }?.origin ?? "default"
+        return ConfigurationError.invalid(.format, format, origin: origin,
+                                          reason: "with thetadata.apiVersion \(apiVersion): \(problem)")
     }
 
     /// Every problem of the layers, not just the first: invalid values at any layer (a bad
-    /// stored value hidden by an environment variable is still reported) and missing required keys.
+    /// stored value hidden by an environment variable is still reported), missing required
+    /// keys, and values valid on their own but not together.
     public static func problems(
         stored: [String: String], environment: [String: String] = [:], flags: [String: String] = [:]
     ) -> [ConfigurationError] {
@@ -130,14 +139,21 @@ public enum ConfigurationResolver {
         for name in Set(stored.keys).union(flags.keys).sorted() where ConfigurationKey(rawValue: name) == nil {
             problems.append(.unknownKey(name))
         }
+        // What each key resolves to when its invalid values are left out, for the combinations.
+        var usable = (stored: stored, environment: environment, flags: flags)
         for key in ConfigurationKey.allCases.sorted() {
-            let layers = [("flag", flags[key.rawValue]), (key.environmentVariable, environment[key.environmentVariable]),
-                          ("stored", stored[key.rawValue])]
             var present = false
-            for (origin, raw) in layers {
-                guard let raw else { continue }
+            for layer in layers(of: key, stored: stored, environment: environment, flags: flags) {
+                guard let raw = layer.raw else { continue }
                 present = true
-                do { _ = try key.validate(raw, origin: origin) } catch { problems.append(error) }
+                do { _ = try key.validate(raw, origin: layer.origin) } catch {
+                    problems.append(error)
+                    switch layer.source {
+                    case .flag: usable.flags[key.rawValue] = nil
+                    case .env: usable.environment[key.environmentVariable] = nil
+                    case .stored, .default: usable.stored[key.rawValue] = nil
+                    }
+                }
             }
             if key.isRequired, !present {
                 problems.append(ConfigurationError(
@@ -146,9 +162,10 @@ public enum ConfigurationResolver {
                         + "Fix: spx-data config set \(key.rawValue) \(key.exampleValue)"))
             }
         }
-        do { _ = try resolve(stored: stored, environment: environment, flags: flags) } catch {
-            // A value valid on its own but not with the others (thetadata.format and the API version).
-            if error.key == .format, !problems.contains(error) { problems.append(error) }
+        do {
+            _ = try resolve(stored: usable.stored, environment: usable.environment, flags: usable.flags)
+        } catch {
+            problems.append(error)
         }
         return problems
     }

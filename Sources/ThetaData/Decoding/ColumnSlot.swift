@@ -16,8 +16,6 @@ enum ColumnSlot: Equatable, Sendable {
     case date
     case double(Int)
     case integer(Int)
-    /// A v3 timestamp column stored as the ms of day of an integer column.
-    case timeOfDayFromTimestamp(Int)
     /// A v3 timestamp column stored whole, as New York wall-clock ms, in an integer column.
     case dateTime(Int)
     /// The row's time that is also a column of its own (v3 EOD's `created`).
@@ -49,7 +47,8 @@ enum ColumnSlot: Equatable, Sendable {
                 table[name] = .integer(integerIndex)
                 integerIndex += 1
             case .timeOfDay:
-                table[name] = version == .v2 ? .integer(integerIndex) : .timeOfDayFromTimestamp(integerIndex)
+                // Only v2 sends a time without a date, as ms of day.
+                table[name] = .integer(integerIndex)
                 integerIndex += 1
             case .dateTime:
                 table[name] = name == time ? .timestampAndDateTime(integerIndex) : .dateTime(integerIndex)

@@ -1,3 +1,5 @@
+import MarketCalendar
+
 /// Parsers for single field values, on bytes without quotes or surrounding spaces.
 ///
 /// Numbers are read without building a `String`: a significand of up to 19 digits and a
@@ -139,8 +141,8 @@ enum FieldParser {
     /// date's day number times 86 400 000, plus the ms of day); nil for an impossible date.
     static func wallClockMs(_ t: (date: Int32, msOfDay: Int32)) -> Int64? {
         let y = Int(t.date / 10_000), m = Int(t.date / 100 % 100), d = Int(t.date % 100)
-        guard let days = CivilDays.daysSince1970(year: y, month: m, day: d) else { return nil }
-        return Int64(days) * 86_400_000 + Int64(t.msOfDay)
+        guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        return Int64(date.daysSince1970) * 86_400_000 + Int64(t.msOfDay)
     }
 
     /// `HH:MM:SS[.fff]` as ms of day.

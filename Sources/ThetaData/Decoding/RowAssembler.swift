@@ -98,10 +98,6 @@ struct RowAssembler {
             if count == 0 || isNullWord(p, count) { return }
             guard let v = FieldParser.integer(p, count) else { return fail(slot, p, count) }
             batch.integers[integerBase + i] = v
-        case .timeOfDayFromTimestamp(let i):
-            if count == 0 || isNullWord(p, count) { return }
-            guard let t = FieldParser.timestamp(p, count) else { return fail(slot, p, count) }
-            batch.integers[integerBase + i] = Int64(t.msOfDay)
         case .dateTime(let i):
             if count == 0 || isNullWord(p, count) { return }
             guard let t = FieldParser.timestamp(p, count), let ms = FieldParser.wallClockMs(t) else {

@@ -7,7 +7,8 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
         case double
         /// A whole number (sizes, exchanges, conditions, counts).
         case integer
-        /// A time of day in ms since New York midnight, without a date (v2's `ms_of_day2`).
+        /// A time of day in ms since New York midnight, without a date: v2's `ms_of_day2`, sent as
+        /// a number (v3 sends every time with its date, as `.dateTime`).
         case timeOfDay
         /// A New York date and time (v3's `underlying_timestamp`, `last_trade`, `created`),
         /// which may fall on another day than the row's. Batches carry it as New York

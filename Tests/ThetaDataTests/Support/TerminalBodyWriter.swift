@@ -1,3 +1,4 @@
+import MarketCalendar
 import TestSupport
 @testable import ThetaData
 
@@ -48,8 +49,8 @@ struct TerminalBodyWriter {
 
     /// New York wall-clock ms of a date and ms of day, as batches carry `.dateTime` values.
     static func wallClock(_ date: Int32, _ ms: Int32) -> Int64 {
-        let days = CivilDays.daysSince1970(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))!
-        return Int64(days) * 86_400_000 + Int64(ms)
+        let day = CivilDate(year: Int(date / 10_000), month: Int(date / 100 % 100), day: Int(date % 100))!
+        return Int64(day.daysSince1970) * 86_400_000 + Int64(ms)
     }
 
     /// The v3 text of a wall-clock value (its date is one of `nearbyDates`).
