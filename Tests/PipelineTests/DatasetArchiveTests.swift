@@ -239,13 +239,13 @@ struct StagingSchemaTests {
         try harness.store.save([ProcessingRecord(symbol: "SPY", dataset: "greeks", date: "2024-03-15", status: .failed)])
         let directory = harness.layout.stagingDirectory(for: job)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let market = SimulatedMarket(seed: 9, scale: 0.02)
+        let market = SimulatedMarket(seed: 9, scale: 0.1)
         let expirations = market.expirations(root: "SPY", aliveOn: friday)
         var progress: [ExpirationProgress] = []
         for (n, expiration) in expirations.enumerated() {
             let path = n == 0 ? "\(directory)/SPY-\(expiration).ndjson" : harness.layout.stagingFile(
                 for: job, root: "SPY", expiration: expiration, version: .v2)
-            let body = try await withSimulator(.v2, scale: 0.02) { sim in
+            let body = try await withSimulator(.v2, scale: 0.1) { sim in
                 try await ServedBody.fetch("\(sim.baseURL)/v2/bulk_hist/option/greeks?root=SPY&exp=\(Pipeline.DayProcessor.compact(expiration))"
                                            + "&start_date=20240315&end_date=20240315&ivl=1800000&use_csv=true")
             }
@@ -260,7 +260,7 @@ struct StagingSchemaTests {
         }
         try harness.store.save(progress)
         // When v3 processes the day
-        let result = try await withSimulator(.v3, scale: 0.02) { sim in
+        let result = try await withSimulator(.v3, scale: 0.1) { sim in
             let client = harness.client(sim, .v3)
             defer { Task { try? await client.shutdown() } }
             return try await harness.processor(client).process(job)
