@@ -10,20 +10,6 @@ import TerminalSimulator
 import ThetaData
 @testable import Pipeline
 
-/// A cell of an archive column, or of the value the served text stands for.
-enum ArchivedValue: Equatable, CustomStringConvertible {
-    case text(String), integer(Int64), double(UInt64), null
-
-    var description: String {
-        switch self {
-        case .text(let s): "\"\(s)\""
-        case .integer(let n): "\(n)"
-        case .double(let bits): "\(Double(bitPattern: bits))"
-        case .null: "null"
-        }
-    }
-}
-
 /// What a Terminal body said, fetched and read here without the client: CSV split on commas
 /// (the simulator quotes nothing), each field by its header name.
 struct ServedBody {
@@ -80,7 +66,7 @@ struct DatasetArchiveTests {
         let archived = try Self.rows(reader)
         let expected = served.map { Self.expectedRow($0, dataset, version) }
         // Both sides in archive order: root, expiration, strike, right, time.
-        let key = { (row: [String: ArchivedValue]) in
+        let key = { (row: [String: ColumnCell]) in
             "\(row["root"]!) \(row["expiration"]!) \(row["strike"]!) \(row["right"]!) \(row["timestamp"]!)"
         }
         #expect(archived.count == expected.count && Set(archived.map(key)) == Set(expected.map(key)))
@@ -98,9 +84,9 @@ struct DatasetArchiveTests {
     }
 
     /// Root, expiration, strike, right and time: the archive's row order.
-    static func orderKey(_ row: [String: ArchivedValue]) -> OrderKey {
+    static func orderKey(_ row: [String: ColumnCell]) -> OrderKey {
         func text(_ name: String) -> String { if case .text(let s) = row[name] { s } else { "" } }
-        func integer(_ name: String) -> Int64 { if case .integer(let n) = row[name] { n } else { .min } }
+        func integer(_ name: String) -> Int64 { if case .int(let n) = row[name] { n } else { .min } }
         return OrderKey(root: text("root"), expiration: integer("expiration"), strike: integer("strike"), right: text("right"),
                         time: integer("timestamp"))
     }
@@ -139,55 +125,43 @@ struct DatasetArchiveTests {
     }
 
     /// The archive's cells for one served row: the Terminal's text read as the archive stores it.
-    static func expectedRow(_ row: [String: String], _ dataset: ThetaData.Dataset, _ version: APIVersion) -> [String: ArchivedValue] {
-        var out: [String: ArchivedValue] = [:]
+    static func expectedRow(_ row: [String: String], _ dataset: ThetaData.Dataset, _ version: APIVersion) -> [String: ColumnCell] {
+        var out: [String: ColumnCell] = [:]
         out["root"] = .text(row[version == .v3 ? "symbol" : "root"]!)
-        out["expiration"] = .integer(Int64(days(row["expiration"]!)))
+        out["expiration"] = .int(Int64(days(row["expiration"]!)))
         out["right"] = .text(String(row["right"]!.prefix(1)))
         let strike = row["strike"]!
-        out["strike"] = .integer(version == .v3 ? tenthsOfCent(strike) : Int64(strike)!)
+        out["strike"] = .int(version == .v3 ? tenthsOfCent(strike) : Int64(strike)!)
         let date: CivilDate, ms: Int
         if version == .v3 {
             (date, ms) = newYork(row[dataset.v3.timeColumn]!)
         } else {
             (date, ms) = (dateOf(row["date"]!), Int(row["ms_of_day"]!)!)
         }
-        out["timestamp"] = .integer(utcMillis(date, ms))
-        out["date"] = .integer(Int64(date.daysSince1970))
-        out["ms_of_day"] = .integer(Int64(ms))
+        out["timestamp"] = .int(utcMillis(date, ms))
+        out["date"] = .int(Int64(date.daysSince1970))
+        out["ms_of_day"] = .int(Int64(ms))
         for column in dataset.columns(in: version) {
             let text = row[column.name(in: version)!] ?? ""
             guard !text.isEmpty else { out[column.name] = .null; continue }
             switch column.type {
-            case .double: out[column.name] = .double(Double(text)!.bitPattern)
-            case .integer, .timeOfDay: out[column.name] = .integer(Int64(text)!)
+            case .double: out[column.name] = .bits(Double(text)!.bitPattern)
+            case .integer, .timeOfDay: out[column.name] = .int(Int64(text)!)
             case .dateTime:
                 let (d, m) = newYork(text)
-                out[column.name] = .integer(utcMillis(d, m))
+                out[column.name] = .int(utcMillis(d, m))
             }
         }
         return out
     }
 
     /// Every row of the file as cells by column name, nulls included.
-    static func rows(_ reader: ParquetFileReader) throws -> [[String: ArchivedValue]] {
-        var out: [[String: ArchivedValue]] = []
+    static func rows(_ reader: ParquetFileReader) throws -> [[String: ColumnCell]] {
+        var out: [[String: ColumnCell]] = []
         for group in reader.metadata.rowGroups.indices {
-            var columns: [String: [ArchivedValue]] = [:]
+            var columns: [String: [ColumnCell]] = [:]
             for (index, column) in reader.schema.columns.enumerated() {
-                let batch = try reader.readColumn(rowGroup: group, column: index)
-                var values: [ArchivedValue]
-                switch batch.values {
-                case .int32(let v): values = v.map { .integer(Int64($0)) }
-                case .int64(let v): values = v.map { .integer($0) }
-                case .double(let v): values = v.map { .double($0.bitPattern) }
-                case .byteArray(let v): values = (0..<v.count).map { .text(String(decoding: v[$0], as: UTF8.self)) }
-                default: values = []
-                }
-                if let validity = batch.validity {
-                    var next = values.makeIterator()
-                    values = validity.map { $0 ? next.next()! : .null }
-                }
+                let values = ColumnCell.cells(try reader.readColumn(rowGroup: group, column: index))
                 columns[column.name] = values
             }
             let count = Int(reader.metadata.rowGroups[group].numRows)

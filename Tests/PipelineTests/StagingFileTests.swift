@@ -80,8 +80,8 @@ struct StagingFileTests {
         let rows = batches.flatMap { batch in batch.indices.map { batch[$0] } }
         let schema = NDJSONSchema.staging(dataset, .v3)
         for (c, column) in schema.columns.enumerated() {
-            let got = Self.cells(columns[c])
-            let want: [Cell] = rows.map { row -> Cell in
+            let got = ColumnCell.cells(columns[c])
+            let want: [ColumnCell] = rows.map { row -> ColumnCell in
                 switch column.name {
                 case "root": return .text(row.contract.root)
                 case "expiration": return .int(Int64(row.contract.expiration))
@@ -101,22 +101,6 @@ struct StagingFileTests {
             }
             #expect(got == want, "column \(column.name)")
         }
-    }
-
-    enum Cell: Equatable { case text(String), int(Int64), bits(UInt64), null }
-
-    static func cells(_ batch: ColumnBatch) -> [Cell] {
-        var values: [Cell]
-        switch batch.values {
-        case .int32(let v): values = v.map { .int(Int64($0)) }
-        case .int64(let v): values = v.map { .int($0) }
-        case .double(let v): values = v.map { .bits($0.bitPattern) }
-        case .byteArray(let v): values = (0..<v.count).map { .text(String(decoding: v[$0], as: UTF8.self)) }
-        default: values = []
-        }
-        guard let validity = batch.validity else { return values }
-        var next = values.makeIterator()
-        return validity.map { $0 ? next.next()! : .null }
     }
 
     @Test("the SHA-256 and size are those of the bytes on disk")
