@@ -6,15 +6,6 @@ import TerminalSimulator
 /// version, boundaries and counts.
 @Suite("Refusal faults: 403, 500 BadSession, 400 current day, header-only bodies")
 struct RefusalFaultTests {
-    /// Greeks of the 2024-03-18 expiration on `date`.
-    func greeks(on date: CivilDate) -> String {
-        "/v3/option/history/greeks/first_order?symbol=SPXW&expiration=20240318&date=\(compact(date))&interval=1m"
-    }
-
-    func v2Greeks(on date: CivilDate) -> String {
-        "/v2/bulk_hist/option/greeks?root=SPXW&exp=20240318&start_date=\(compact(date))&end_date=\(compact(date))&ivl=60000"
-    }
-
     func contracts(on date: CivilDate) -> String { "/v3/option/list/contracts/quote?symbol=SPXW&date=\(compact(date))" }
 
     func withFaults<T: Sendable>(_ spec: String, api: TerminalAPI = .v3, today: CivilDate? = nil,
@@ -35,11 +26,11 @@ struct RefusalFaultTests {
     @Test("403:before= refuses history and the contracts list before the date, serves the date itself")
     func forbiddenBoundary() async throws {
         try await withFaults("403:before=2024-03-15") { (sim: RunningSimulator) async throws in
-            let refused = try await fetch(sim, greeks(on: thursday))
+            let refused = try await fetch(sim, v3GreeksPath(expiration: 20240318, on: thursday))
             #expect(refused.status == 403)
             #expect(refused.text == "Your subscription does not include option data before 2024-03-15.")
             #expect(refused.header("Content-Type") == "text/plain")
-            #expect(try await fetch(sim, greeks(on: friday)).status == 200)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday)).status == 200)
             #expect(try await fetch(sim, contracts(on: thursday)).status == 403)
             #expect(try await fetch(sim, contracts(on: friday)).status == 200)
             // A range reaching back before the date is refused too; the expirations list has no date.
@@ -53,12 +44,12 @@ struct RefusalFaultTests {
     @Test("a v2 Terminal refuses the same with 471 PERMISSION")
     func forbiddenV2() async throws {
         try await withFaults("403:before=2024-03-15", api: .v2) { (sim: RunningSimulator) async throws in
-            let refused = try await fetch(sim, v2Greeks(on: thursday))
+            let refused = try await fetch(sim, v2GreeksPath(expiration: 20240318, on: thursday))
             #expect(refused.status == 471)
             let header = try v2Header(refused)
             #expect(header["error_type"] as? String == "PERMISSION")
             #expect(header["error_msg"] as? String == "Your subscription does not include option data before 2024-03-15.")
-            #expect(try await fetch(sim, v2Greeks(on: friday)).status == 200)
+            #expect(try await fetch(sim, v2GreeksPath(expiration: 20240318, on: friday)).status == 200)
             #expect(sim.injectedFaults()[.forbidden] == 1)
         }
     }
@@ -67,22 +58,22 @@ struct RefusalFaultTests {
     func badSession() async throws {
         try await withFaults("500:n=2") { (sim: RunningSimulator) async throws in
             for _ in 0..<2 {
-                let answer = try await fetch(sim, greeks(on: friday))
+                let answer = try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday))
                 #expect(answer.status == 500)
                 #expect(answer.text == "BadSession: the session is no longer valid; only one Terminal may be logged in per account.")
             }
-            #expect(try await fetch(sim, greeks(on: friday)).status == 200)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday)).status == 200)
             #expect(sim.injectedFaults()[.badSession] == 2)
         }
         try await withFaults("500") { (sim: RunningSimulator) async throws in
             #expect(try await fetch(sim, contracts(on: friday)).status == 500)
-            #expect(try await fetch(sim, greeks(on: friday)).status == 500)
-            #expect(try await fetch(sim, greeks(on: friday)).status == 500)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday)).status == 500)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday)).status == 500)
             #expect(try await fetch(sim, "/v3/option/list/symbols").status == 200, "not a data request")
             #expect(sim.injectedFaults()[.badSession] == 3)
         }
         try await withFaults("500:n=1", api: .v2) { (sim: RunningSimulator) async throws in
-            let answer = try await fetch(sim, v2Greeks(on: friday))
+            let answer = try await fetch(sim, v2GreeksPath(expiration: 20240318, on: friday))
             #expect(answer.status == 500)
             let header = try v2Header(answer)
             #expect(header["error_type"] as? String == "INVALID_SESSION_ID")
@@ -94,19 +85,19 @@ struct RefusalFaultTests {
     func currentDay() async throws {
         let message = "Cannot fetch current-day data without specifying an expiration"
         try await withFaults("400", today: friday) { (sim: RunningSimulator) async throws in
-            let refused = try await fetch(sim, greeks(on: friday))
+            let refused = try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday))
             #expect(refused.status == 400 && refused.text == message)
-            #expect(try await fetch(sim, greeks(on: thursday)).status == 200)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: thursday)).status == 200)
             #expect(try await fetch(sim, contracts(on: friday)).status == 200, "listings are not refused")
             #expect(sim.injectedFaults()[.currentDay] == 1)
         }
         try await withFaults("400:date=2024-03-14") { (sim: RunningSimulator) async throws in
-            #expect(try await fetch(sim, greeks(on: thursday)).status == 400)
-            #expect(try await fetch(sim, greeks(on: friday)).status == 400)
-            #expect(try await fetch(sim, greeks(on: CivilDate(year: 2024, month: 3, day: 13)!)).status == 200)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: thursday)).status == 400)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: friday)).status == 400)
+            #expect(try await fetch(sim, v3GreeksPath(expiration: 20240318, on: CivilDate(year: 2024, month: 3, day: 13)!)).status == 200)
         }
         try await withFaults("400", api: .v2, today: friday) { (sim: RunningSimulator) async throws in
-            let refused = try await fetch(sim, v2Greeks(on: friday))
+            let refused = try await fetch(sim, v2GreeksPath(expiration: 20240318, on: friday))
             #expect(refused.status == 400)
             let header = try v2Header(refused)
             #expect(header["error_type"] as? String == "GENERAL" && header["error_msg"] as? String == message)

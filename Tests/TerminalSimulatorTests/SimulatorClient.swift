@@ -59,6 +59,16 @@ func timestampText(_ date: CivilDate, _ ms: Int) -> String {
 
 func compact(_ d: CivilDate) -> Int { d.year * 10_000 + d.month * 100 + d.day }
 
+/// The one-minute SPXW greeks of one expiration on `date`, as a v3 path.
+func v3GreeksPath(expiration: Int, on date: CivilDate) -> String {
+    "/v3/option/history/greeks/first_order?symbol=SPXW&expiration=\(expiration)&date=\(compact(date))&interval=1m"
+}
+
+/// The same as a v2 bulk path.
+func v2GreeksPath(expiration: Int, on date: CivilDate) -> String {
+    "/v2/bulk_hist/option/greeks?root=SPXW&exp=\(expiration)&start_date=\(compact(date))&end_date=\(compact(date))&ivl=60000"
+}
+
 /// The value a column should hold for `row`, as text (strings) or a number.
 enum Expected: Equatable {
     case text(String)

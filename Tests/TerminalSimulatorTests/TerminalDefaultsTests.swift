@@ -5,18 +5,10 @@ import TerminalSimulator
 /// What live v3 Terminals answer without any fault: 410 for v2, the 472 body.
 @Suite("Terminal defaults: 410 for v2 on v3, the 472 body")
 struct TerminalDefaultsTests {
-    func v2Greeks(on date: CivilDate) -> String {
-        "/v2/bulk_hist/option/greeks?root=SPXW&exp=20240315&start_date=\(compact(date))&end_date=\(compact(date))&ivl=60000"
-    }
-
-    func greeks(on date: CivilDate) -> String {
-        "/v3/option/history/greeks/first_order?symbol=SPXW&expiration=20240315&date=\(compact(date))&interval=1m"
-    }
-
     @Test("a v3 Terminal answers v2 paths 410 GONE and v2's ivl 410 'ivl -> interval'")
     func gone() async throws {
         try await withSimulator(.v3) { (sim: RunningSimulator) async throws in
-            for path in [v2Greeks(on: friday), "/v2/list/roots/option", "/v2/system/mdds/status"] {
+            for path in [v2GreeksPath(expiration: 20240315, on: friday), "/v2/list/roots/option", "/v2/system/mdds/status"] {
                 let answer = try await fetch(sim, path)
                 #expect(answer.status == 410 && answer.text == "GONE", "\(path)")
             }
@@ -34,13 +26,13 @@ struct TerminalDefaultsTests {
     func noDataText() async throws {
         let faults = try FaultSpec(parsing: "472:exp=2024-03-15")
         try await withSimulator(.v3, configure: { $0.faults = faults }) { (sim: RunningSimulator) async throws in
-            let holiday = try await fetch(sim, greeks(on: goodFriday))
+            let holiday = try await fetch(sim, v3GreeksPath(expiration: 20240315, on: goodFriday))
             #expect(holiday.status == 472 && holiday.text == "No data found for your request")
-            let fault = try await fetch(sim, greeks(on: friday))
+            let fault = try await fetch(sim, v3GreeksPath(expiration: 20240315, on: friday))
             #expect(fault.status == 472 && fault.text == "No data found for your request")
         }
         try await withSimulator(.v2) { (sim: RunningSimulator) async throws in
-            let holiday = try await fetch(sim, v2Greeks(on: goodFriday))
+            let holiday = try await fetch(sim, v2GreeksPath(expiration: 20240315, on: goodFriday))
             #expect(holiday.status == 472)
             #expect(try v2Header(holiday)["error_msg"] as? String == "No data found for your request")
         }
