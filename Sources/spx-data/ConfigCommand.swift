@@ -15,7 +15,7 @@ struct ConfigCommand: AsyncParsableCommand {
             Keys and defaults:
             \(ConfigurationKey.allCases.sorted().map { key in
                 "  \(key.rawValue) = \(key.defaultValue().isEmpty ? "(required, no default)" : key.defaultValue())"
-                    + (key == .baseURL ? " (v2: \(key.defaultValue(apiVersion: "v2")))" : "")
+                    + (key == .baseURL || key == .format ? " (v2: \(key.defaultValue(apiVersion: "v2")))" : "")
                     + (key == .maxConcurrentRequests || key == .historyStart
                         ? " (by thetadata.subscription: " + SubscriptionTier.allCases.map {
                             "\($0.rawValue) \(key.defaultValue(subscription: $0.rawValue))"
