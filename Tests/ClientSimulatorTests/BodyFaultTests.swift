@@ -31,22 +31,22 @@ struct BodyFaultTests {
     }
 
     /// The policy retries timeouts like resets: up to `maxAttempts`, then the typed error.
-    /// A 3 s idle timeout against 8 s pauses: clear of the gaps a busy machine makes (a 1 s
-    /// timeout was hit by an ordinary retry while the whole suite ran on two cores).
+    /// A 5 s idle timeout against 12 s pauses: clear of the gaps a busy machine makes (a 1 s,
+    /// and once a 3 s, timeout was hit by an ordinary retry while the whole suite ran on two cores).
     @Test("a body trickling slower than the idle read timeout: retried; when every try trickles, .timeout")
     func trickle() async throws {
         let ask = HistoryAsk()
         let slow: @Sendable (inout ClientConfiguration) -> Void = {
-            $0.readTimeout = .seconds(3)
+            $0.readTimeout = .seconds(5)
             $0.retryPolicy.maxAttempts = 2
         }
-        let once = try await withSimulator(.v3, configure: try faults("trickle:n=1,bytes=4096,delay=8s")) { sim in
+        let once = try await withSimulator(.v3, configure: try faults("trickle:n=1,bytes=4096,delay=12s")) { sim in
             try await withClient(sim, .v3CSV, configure: slow) { try await $0.collect(ask) }
         }
         #expect(once.summary.requests == 2)
         #expect(once.rows == ask.served(by: market(), in: .v3))
 
-        try await withSimulator(.v3, configure: try faults("trickle:bytes=4096,delay=8s")) { sim in
+        try await withSimulator(.v3, configure: try faults("trickle:bytes=4096,delay=12s")) { sim in
             let error = try await #require(throws: ThetaDataError.self) {
                 try await withClient(sim, .v3CSV, configure: slow) { try await $0.collect(ask) }
             }
