@@ -49,10 +49,20 @@ let package = Package(
             name: "Parquet",
             dependencies: ["CZstd", "CZlib"],
             swiftSettings: swiftSettings),
+        // What an archive file says of itself: its footer's keys and its schema versions.
+        .target(name: "ArchiveFormat", dependencies: ["Parquet"], swiftSettings: swiftSettings),
+        // The content checks of an archived day: each check, its score, the day's grade.
+        .target(
+            name: "Quality",
+            dependencies: [
+                "ArchiveFormat", "Parquet", "MarketCalendar",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "Pipeline",
             dependencies: [
-                "Parquet", "ThetaData", "MarketCalendar", "GapAnalysis", "StateStore", "HealthCheck",
+                "ArchiveFormat", "Parquet", "ThetaData", "MarketCalendar", "GapAnalysis", "StateStore", "HealthCheck",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -94,8 +104,8 @@ let package = Package(
         .executableTarget(
             name: "spx-data",
             dependencies: [
-                "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
-                "TerminalSimulator", "ThetaData",
+                "ArchiveFormat", "Parquet", "Pipeline", "MarketCalendar", "GapAnalysis", "CMalloc", "StateStore", "HealthCheck",
+                "Quality", "TerminalSimulator", "ThetaData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -130,6 +140,10 @@ let package = Package(
         // Helpers shared by the test targets only.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QualityTests",
+            dependencies: ["Quality", "ArchiveFormat", "Parquet", "MarketCalendar", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",
             dependencies: [

@@ -1,5 +1,5 @@
+import ArchiveFormat
 import Parquet
-import Pipeline
 
 /// The facts `parquet inspect` shows, shaped for JSON (snake_case keys) and for text.
 struct InspectReport: Encodable {

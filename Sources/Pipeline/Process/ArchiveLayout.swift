@@ -1,3 +1,4 @@
+import ArchiveFormat
 public import MarketCalendar
 public import ThetaData
 

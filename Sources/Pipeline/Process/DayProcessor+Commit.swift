@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArchiveFormat
 import Crypto
 import Dispatch
 import Foundation
@@ -125,14 +126,14 @@ extension DayProcessor {
     /// The footer's key-value metadata known when the conversion starts.
     private func metadata(_ job: DayJob) -> [KeyValue] {
         [
-            KeyValue("spx-data.version", ParquetWriterOptions.defaultCreatedBy),
-            KeyValue(ArchiveSchemaVersion.key, String(ArchiveSchemaVersion.current)),
-            KeyValue("spx-data.source", source),
-            KeyValue("spx-data.dataset", job.dataset.name),
-            KeyValue("spx-data.symbol", job.symbol),
-            KeyValue("spx-data.date", job.date.description),
-            KeyValue("spx-data.interval_ms", String(job.intervalMs)),
-            KeyValue("spx-data.created_at", Timestamps.now()),
+            KeyValue(ArchiveFooter.Key.version, ParquetWriterOptions.defaultCreatedBy),
+            KeyValue(ArchiveFooter.Key.schemaVersion, String(ArchiveSchemaVersion.current)),
+            KeyValue(ArchiveFooter.Key.source, source),
+            KeyValue(ArchiveFooter.Key.dataset, job.dataset.name),
+            KeyValue(ArchiveFooter.Key.symbol, job.symbol),
+            KeyValue(ArchiveFooter.Key.date, job.date.description),
+            KeyValue(ArchiveFooter.Key.intervalMs, String(job.intervalMs)),
+            KeyValue(ArchiveFooter.Key.createdAt, Timestamps.now()),
         ]
     }
 
@@ -143,8 +144,8 @@ extension DayProcessor {
         var content = SHA256()
         for file in files { content.update(data: Array(file.sha256.utf8)) }
         return [
-            KeyValue("spx-data.rows", String(files.reduce(0) { $0 + $1.rows })),
-            KeyValue("spx-data.content_sha256", FileDigest.hex(content.finalize())),
+            KeyValue(ArchiveFooter.Key.rows, String(files.reduce(0) { $0 + $1.rows })),
+            KeyValue(ArchiveFooter.Key.contentSHA256, FileDigest.hex(content.finalize())),
         ]
     }
 

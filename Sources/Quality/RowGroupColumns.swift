@@ -1,0 +1,87 @@
+import Parquet
+
+/// One row group's columns, row-aligned: every array has one element per row, a null as the
+/// column's `missing` marker with its validity kept. The checks read these by name.
+struct RowGroupColumns {
+    let count: Int
+    let roots: ByteArrayColumn
+    let expiration: [Int32]
+    let strike: [Int64]
+    /// `C` or `P` as a byte (0 when the value is neither one character).
+    let right: [UInt8]
+    let timestamp: [Int64]
+    let date: [Int32]
+    let msOfDay: [Int32]
+    private let doubles: [String: NullableColumn<Double>]
+    private let integers: [String: NullableColumn<Int64>]
+
+    init(reader: ParquetFileReader, rowGroup: Int, layout: ArchiveColumns) throws {
+        func batch(_ name: String) throws -> ColumnBatch { try reader.readColumn(rowGroup: rowGroup, column: layout.index[name]!) }
+        guard case .byteArray(let roots) = try batch("root").values,
+              case .int32(let expiration) = try batch("expiration").values,
+              case .int64(let strike) = try batch("strike").values,
+              case .byteArray(let rights) = try batch("right").values,
+              case .int64(let timestamp) = try batch("timestamp").values,
+              case .int32(let date) = try batch("date").values,
+              case .int32(let msOfDay) = try batch("ms_of_day").values
+        else { throw ParquetError(.schemaMismatch, "the archive's key columns are not of their types") }
+        count = expiration.count
+        self.roots = roots
+        self.expiration = expiration
+        self.strike = strike
+        right = (0..<rights.count).map { rights[$0].count == 1 ? rights[$0].first! : 0 }
+        self.timestamp = timestamp
+        self.date = date
+        self.msOfDay = msOfDay
+        var doubles: [String: NullableColumn<Double>] = [:], integers: [String: NullableColumn<Int64>] = [:]
+        let keys = Set(ArchiveColumns.keyColumns.map(\.name))
+        for (name, i) in layout.index where !keys.contains(name) {
+            let column = try reader.readColumn(rowGroup: rowGroup, column: i)
+            switch column.values {
+            case .double(let v): doubles[name] = NullableColumn(v, validity: column.validity, missing: 0)
+            case .int64(let v): integers[name] = NullableColumn(v, validity: column.validity, missing: 0)
+            case .int32(let v): integers[name] = NullableColumn(v.map(Int64.init), validity: column.validity, missing: 0)
+            default: continue
+            }
+        }
+        self.doubles = doubles
+        self.integers = integers
+    }
+
+    /// A value column of doubles, nil when the file has none of that name.
+    func double(_ name: String) -> NullableColumn<Double>? { doubles[name] }
+    /// A value column of integers (INT64, or INT32 widened), nil when the file has none.
+    func integer(_ name: String) -> NullableColumn<Int64>? { integers[name] }
+}
+
+/// A column with a value for every row: nulls hold `missing` and are told by `isPresent`.
+struct NullableColumn<Value> {
+    let values: [Value]
+    /// Nil when every row has a value.
+    let validity: [Bool]?
+
+    init(_ dense: [Value], validity: [Bool]?, missing: Value) {
+        self.validity = validity
+        guard let validity else {
+            values = dense
+            return
+        }
+        var out: [Value] = []
+        out.reserveCapacity(validity.count)
+        var next = 0
+        for present in validity {
+            if present {
+                out.append(dense[next])
+                next += 1
+            } else {
+                out.append(missing)
+            }
+        }
+        values = out
+    }
+
+    @inline(__always) func isPresent(_ row: Int) -> Bool { validity?[row] ?? true }
+
+    /// The row's value, nil when null.
+    @inline(__always) subscript(row: Int) -> Value? { isPresent(row) ? values[row] : nil }
+}
