@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "ArchiveFormat", "Parquet", "ThetaData", "MarketCalendar", "GapAnalysis", "StateStore", "HealthCheck",
+                "ArchiveFormat", "Parquet", "Quality", "ThetaData", "MarketCalendar", "GapAnalysis", "StateStore", "HealthCheck",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),

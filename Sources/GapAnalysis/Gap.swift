@@ -11,6 +11,7 @@ public import MarketCalendar
 /// | `failed` with error type `permission` (a 403 or 471) | `permission` |
 /// | `failed` with error type `pending_at_vendor` | `pendingAtVendor` |
 /// | `success` with error type `archived_early` (forced before the publication time) | `archivedEarly` |
+/// | `success` graded below the configured minimum grade | `belowQuality` |
 ///
 /// `success` is never a gap, nor is a session whose data the vendor cannot have yet (see
 /// `VendorAvailability`): those are the report's `pending`.
@@ -26,6 +27,8 @@ public enum GapCategory: String, Sendable, CaseIterable {
     case pendingAtVendor = "pending_at_vendor"
     /// Archived before the vendor published the day (forced): it may lack part of the day.
     case archivedEarly = "archived_early"
+    /// Archived, but graded below `quality.minGrade`: re-fetched like a missing day.
+    case belowQuality = "below_quality"
 
     /// Words for people, such as `partially processed`.
     public var label: String {
@@ -37,17 +40,20 @@ public enum GapCategory: String, Sendable, CaseIterable {
         case .permission: "not in subscription"
         case .pendingAtVendor: "pending at vendor"
         case .archivedEarly: "archived before publication"
+        case .belowQuality: "below quality"
         }
     }
 
     /// The category of a session with `record` (nil: no record); nil when it is complete.
-    public init?(record: ProcessingRecord?) {
+    /// - Parameter minGrade: archived days graded below it (A best) are `belowQuality`; nil: never.
+    public init?(record: ProcessingRecord?, minGrade: String? = nil) {
         guard let record else {
             self = .neverAttempted
             return
         }
         switch record.status {
         case .success where record.errorType == Self.archivedEarly.rawValue: self = .archivedEarly
+        case .success where minGrade.map { floor in record.grade.map { $0 > floor } ?? false } ?? false: self = .belowQuality
         case .success: return nil
         case .noData: self = .noData
         case .failed where record.errorType == Self.permission.rawValue: self = .permission

@@ -63,7 +63,7 @@ public struct GapAnalyzer: Sendable {
             let index = slots[date.daysSince1970 - first]
             let record = index >= 0 ? kept[Int(index)] : nil
             if record != nil { usedRecords += 1 }
-            guard let category = GapCategory(record: record) else {
+            guard let category = GapCategory(record: record, minGrade: configuration.minGrade) else {
                 complete += 1
                 continue
             }

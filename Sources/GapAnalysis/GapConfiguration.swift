@@ -25,10 +25,13 @@ public struct GapConfiguration: Sendable {
     /// When the vendor has a session's data; with `now` given to `analyze`, sessions it
     /// cannot have yet are the report's `pending`, not gaps.
     public var availability: VendorAvailability?
+    /// Archived days graded below this letter (A best) are gaps of their own; nil: never.
+    public var minGrade: String?
 
     public init(weights: PriorityWeights = PriorityWeights(), volatilityPeriods: [VolatilityPeriod] = VolatilityPeriod.wellKnown,
                 order: Order = .priority, includesNoData: Bool = true, sizeModel: DaySizeModel? = nil,
-                historyStart: CivilDate? = nil, availability: VendorAvailability? = nil) {
+                historyStart: CivilDate? = nil, availability: VendorAvailability? = nil, minGrade: String? = nil) {
+        self.minGrade = minGrade
         self.weights = weights
         self.volatilityPeriods = volatilityPeriods
         self.order = order

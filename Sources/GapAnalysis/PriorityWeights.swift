@@ -14,6 +14,7 @@ public import MarketCalendar
 ///   | vendor had no data | 0.1 |
 ///   | pending at vendor | 0.9 |
 ///   | archived before publication | 0.95 |
+///   | below quality | 0.5 |
 ///   | not in subscription | 0.05 |
 ///
 /// - volatility: the highest `intensity` of the periods the date falls in, else 0.
@@ -55,6 +56,8 @@ public struct PriorityWeights: Sendable, Hashable {
         case .pendingAtVendor: 0.9
         // The day is there but may be incomplete: cheap to redo, and fresh.
         case .archivedEarly: 0.95
+        // The file is there; a fresh fetch may be better, but it is not missing.
+        case .belowQuality: 0.5
         // Asking again cannot help until the subscription changes.
         case .permission: 0.05
         }

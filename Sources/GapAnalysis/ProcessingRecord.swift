@@ -42,9 +42,12 @@ public struct ProcessingRecord: Sendable, Hashable {
     public var errorType: String?
     /// Per-expiration progress, when the ledger tracks it.
     public var progress: ExpirationProgress?
+    /// The archived day's quality grade (A best, F worst), nil when it was not judged.
+    public var grade: String?
 
     public init(date: CivilDate, status: ProcessingStatus, attempts: Int = 0, lastError: String? = nil,
-                errorType: String? = nil, progress: ExpirationProgress? = nil) {
+                errorType: String? = nil, progress: ExpirationProgress? = nil, grade: String? = nil) {
+        self.grade = grade
         self.date = date
         self.status = status
         self.attempts = attempts

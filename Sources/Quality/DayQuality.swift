@@ -20,6 +20,10 @@ public struct DayQuality: Sendable, Codable, Equatable {
     public var recommendations: [String]
     /// Why the day stands out from its previous sessions (score, rows, quiet-row share), if it does.
     public var trendFlags: [String]
+    /// Rows of intervals without a quote or trade, as a fraction of the rows (nil without bid and ask or volume).
+    public var quietShare: Double?
+    /// The underlying's price at the day's last instant: the next session's reference for V8.
+    public var underlyingClose: Double?
 
     /// The suite's version: it changes when a check's meaning or scoring changes.
     public static let suiteVersion = "1"
@@ -80,6 +84,17 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var examples: [String]
 
     public var isEvaluated: Bool { evaluated > 0 }
+
+    public init(id: QualityCheck.ID, severity: QualityCheck.Severity, evaluated: Int64, failed: Int64, rate: Double?,
+                score: Double?, examples: [String]) {
+        self.id = id
+        self.severity = severity
+        self.evaluated = evaluated
+        self.failed = failed
+        self.rate = rate
+        self.score = score
+        self.examples = examples
+    }
 }
 
 /// How many rows one research filter would remove (Constantinides, Jackwerth and Savov's

@@ -4,13 +4,14 @@ import GRDB
 /// migration, so every database ever written can be brought to the latest schema.
 enum Migrations {
     /// Identifiers in the order they apply; the last one is the current schema version.
-    static let identifiers = ["v1", "v2", "v3"]
+    static let identifiers = ["v1", "v2", "v3", "v4"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4", migrate: v4)
         return migrator
     }
 
@@ -242,6 +243,54 @@ enum Migrations {
             ALTER TABLE new_expiration_progress RENAME TO expiration_progress;
             UPDATE processing_log SET error_type = 'permission' WHERE error_type = 'terminal_permission';
             UPDATE error_log SET error_type = 'permission' WHERE error_type = 'terminal_permission';
+            """)
+    }
+
+    /// v4: the quality of each archived day (its score, grade and every check's population and
+    /// failures, so a score can be recomputed and compared), and the contracts the Terminal
+    /// listed per expiration at planning, which the completeness check compares with.
+    private static func v4(_ db: Database) throws {
+        let now = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+        try db.execute(sql: """
+            ALTER TABLE expiration_progress ADD COLUMN contracts_listed INTEGER;
+
+            CREATE TABLE quality_results (
+              symbol TEXT NOT NULL,
+              dataset TEXT NOT NULL,
+              date TEXT NOT NULL,
+              sha256 TEXT,
+              content_sha256 TEXT,
+              suite_version TEXT NOT NULL,
+              thresholds_hash TEXT NOT NULL,
+              rows INTEGER NOT NULL,
+              score REAL NOT NULL,
+              grade TEXT NOT NULL CHECK (grade IN ('A', 'B', 'C', 'D', 'F')),
+              dimensions TEXT NOT NULL,
+              funnel TEXT NOT NULL,
+              recommendations TEXT NOT NULL,
+              trend_flags TEXT NOT NULL,
+              quiet_share REAL,
+              underlying_close REAL,
+              computed_at TEXT NOT NULL DEFAULT \(now),
+              PRIMARY KEY (symbol, dataset, date),
+              FOREIGN KEY (symbol, dataset, date) REFERENCES processing_log(symbol, dataset, date) ON DELETE CASCADE
+            );
+            CREATE INDEX idx_quality_results_grade ON quality_results(grade);
+            CREATE INDEX idx_quality_results_content ON quality_results(content_sha256);
+
+            CREATE TABLE quality_checks (
+              symbol TEXT NOT NULL,
+              dataset TEXT NOT NULL,
+              date TEXT NOT NULL,
+              check_id TEXT NOT NULL,
+              severity TEXT NOT NULL,
+              evaluated INTEGER NOT NULL,
+              failed INTEGER NOT NULL,
+              score REAL,
+              examples TEXT NOT NULL,
+              PRIMARY KEY (symbol, dataset, date, check_id),
+              FOREIGN KEY (symbol, dataset, date) REFERENCES quality_results(symbol, dataset, date) ON DELETE CASCADE
+            );
             """)
     }
 }

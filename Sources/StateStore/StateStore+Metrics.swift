@@ -16,6 +16,9 @@ public struct RunPerformance: Sendable, Equatable, Codable {
     public var fileSizeBytes: Int64?
     /// Every other metric recorded for the date, by name.
     public var metrics: [String: Double]
+    /// The day's quality score (0 to 100) and grade, when it was judged.
+    public var qualityScore: Double?
+    public var grade: String?
 }
 
 extension StateStore {
@@ -42,12 +45,15 @@ extension StateStore {
                 if let rows = record.recordCount, let ms = record.processingDurationMs, ms > 0 {
                     rate = Double(rows) * 1000 / Double(ms)
                 }
+                let quality = try QualityRecord.fetchOne(db, key: ["symbol": record.symbol, "dataset": record.dataset,
+                                                                   "date": record.date])
                 return RunPerformance(
                     symbol: record.symbol, dataset: record.dataset, date: record.date, status: record.status.rawValue,
                     completedAt: record.completedAt, records: record.recordCount, durationMs: record.processingDurationMs,
                     rowsPerSecond: rate, apiRequests: record.apiRequestsMade, memoryPeakMb: record.memoryPeakMb,
                     fileSizeBytes: record.fileSizeBytes,
-                    metrics: Dictionary(metrics.map { ($0.metricName, $0.metricValue) }, uniquingKeysWith: { _, last in last }))
+                    metrics: Dictionary(metrics.map { ($0.metricName, $0.metricValue) }, uniquingKeysWith: { _, last in last }),
+                    qualityScore: quality?.score, grade: quality?.grade)
             }
         }
     }

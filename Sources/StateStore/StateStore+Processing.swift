@@ -61,10 +61,11 @@ extension StateStore {
     public func ledgerDays(symbol: String, dataset: String) throws(StateStoreError) -> [LedgerDay] {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.date, p.status, p.retry_count, p.error_message, p.error_type,
+                SELECT p.date, p.status, p.retry_count, p.error_message, p.error_type, q.grade,
                        COUNT(e.expiration) AS total, COALESCE(SUM(e.status IN ('staged', 'empty')), 0) AS done
                 FROM processing_log p
                 LEFT JOIN expiration_progress e ON e.symbol = p.symbol AND e.dataset = p.dataset AND e.date = p.date
+                LEFT JOIN quality_results q ON q.symbol = p.symbol AND q.dataset = p.dataset AND q.date = p.date
                 WHERE p.symbol = ? AND p.dataset = ?
                 GROUP BY p.date ORDER BY p.date
                 """, arguments: [symbol, dataset])
@@ -72,7 +73,7 @@ extension StateStore {
             while let row = try rows.next() {
                 guard let status = ProcessingRecord.Status(rawValue: row["status"]) else { continue }
                 days.append(LedgerDay(date: row["date"], status: status, retryCount: row["retry_count"],
-                                      errorMessage: row["error_message"], errorType: row["error_type"],
+                                      errorMessage: row["error_message"], errorType: row["error_type"], grade: row["grade"],
                                       expirationsDone: row["done"],
                                       expirationsTotal: row["total"]))
             }

@@ -15,7 +15,7 @@ enum GapInput {
             let progress = day.expirationsTotal > 0
                 ? GapAnalysis.ExpirationProgress(done: day.expirationsDone, total: day.expirationsTotal) : nil
             return GapAnalysis.ProcessingRecord(date: date, status: status, attempts: attempts, lastError: day.errorMessage,
-                                                errorType: day.errorType, progress: progress)
+                                                errorType: day.errorType, progress: progress, grade: day.grade)
         }
     }
 

@@ -21,6 +21,7 @@ struct GapLimits {
         availableAfter = config[.availableAfter]
         // ArchiveSession.limits always sets it, from thetadata.availableAfter.
         availability = limits.availability ?? VendorAvailability(availableAfter: config.availableAfterMinutes)
+        minGrade = config[.qualityMinGrade] == "off" ? nil : config[.qualityMinGrade]
     }
 
     /// The New York time a session's data is published, for messages.
@@ -28,8 +29,12 @@ struct GapLimits {
         NYSECalendar.nyse.session(on: date).map { availability.availableTime($0).description } ?? availableAfter
     }
 
+    /// `quality.minGrade`: archived days graded below it are gaps; nil when off.
+    var minGrade: String?
+
     /// A gap configuration with these limits.
     func configuration(order: GapConfiguration.Order = .priority, sizeModel: DaySizeModel? = nil) -> GapConfiguration {
-        GapConfiguration(order: order, sizeModel: sizeModel, historyStart: historyStart, availability: availability)
+        GapConfiguration(order: order, sizeModel: sizeModel, historyStart: historyStart, availability: availability,
+                         minGrade: minGrade)
     }
 }

@@ -37,10 +37,11 @@ struct MetricsCommand: AsyncParsableCommand {
         let extra = Set(runs.flatMap(\.metrics.keys)).sorted()
         let report = Report(
             columns: ["symbol", "dataset", "date", "status", "completed_at", "records", "duration_ms", "rows_per_second",
-                      "api_requests", "memory_peak_mb", "file_bytes"] + extra,
+                      "api_requests", "memory_peak_mb", "file_bytes", "quality_score", "grade"] + extra,
             rows: runs.map { r in
                 [.text(r.symbol), .text(r.dataset), .text(r.date), .text(r.status), Cell(r.completedAt), Cell(r.records),
-                 Cell(r.durationMs), Cell(r.rowsPerSecond), Cell(r.apiRequests), Cell(r.memoryPeakMb), Cell(r.fileSizeBytes)]
+                 Cell(r.durationMs), Cell(r.rowsPerSecond), Cell(r.apiRequests), Cell(r.memoryPeakMb), Cell(r.fileSizeBytes),
+                 Cell(r.qualityScore), Cell(r.grade)]
                     + extra.map { Cell(r.metrics[$0]) }
             })
         print(report.render(format, style: .forOutput(format), highlight: statusTone(column: 3)), terminator: "")

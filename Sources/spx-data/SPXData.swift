@@ -10,6 +10,6 @@ struct SPXData: AsyncParsableCommand {
             DemoCommand.self, ConvertCommand.self, ParquetCommand.self, CalendarCommand.self,
             ConfigCommand.self, StatusCommand.self, ListCommand.self, GapsCommand.self, HealthCommand.self, ErrorsCommand.self,
             MetricsCommand.self, SimulateCommand.self, ProcessCommand.self, ProcessRangeCommand.self, ArchiveVerifyCommand.self,
-            StopCommand.self, CleanupCommand.self, RetryCommand.self, ProcessGapsCommand.self,
+            StopCommand.self, CleanupCommand.self, RetryCommand.self, ProcessGapsCommand.self, QualityCommand.self,
         ])
 }

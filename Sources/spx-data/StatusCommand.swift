@@ -50,6 +50,7 @@ struct StatusCommand: AsyncParsableCommand {
                     current: item.expirations.first { $0.status == .pending }.map { "\($0.root) \($0.expiration)" })
             },
             gaps: gaps,
+            grades: try ledger { try store.gradeCounts() },
             disk: diskChecks(config),
             terminal: .init(baseUrl: config.baseURL, apiVersion: config.apiVersion.rawValue, state: terminal.label,
                             detail: terminal.explanation(baseURL: config.baseURL, apiVersion: config.apiVersion.rawValue)))

@@ -36,6 +36,8 @@ struct StatusReport: Encodable {
     var counts: [String: Int]
     var running: [Running]
     var gaps: GapCount
+    /// How many archived days have each quality grade (A to F).
+    var grades: [String: Int]
     var disk: [CheckResult]
     var terminal: Terminal
 
@@ -54,6 +56,9 @@ struct StatusReport: Encodable {
         add("gaps", "count", Cell(gaps.count))
         add("gaps", "detail", .text(gaps.detail))
         for date in gaps.pendingAtVendor { add("gaps", "pending_at_vendor", .text("\(date): not published by ThetaData yet, not a gap")) }
+        if !grades.isEmpty {
+            add("quality", "grades", .text(["A", "B", "C", "D", "F"].map { "\($0) \(grades[$0] ?? 0)" }.joined(separator: ", ")))
+        }
         for check in disk { add("disk", check.check.replacingOccurrences(of: "disk ", with: ""), .text(check.detail)) }
         add("database", "path", .text(database.path))
         add("database", "schema", .text(database.schemaVersion))

@@ -90,4 +90,18 @@ struct VendorAvailabilityTests {
         let byPriority = GapAnalyzer().analyze(d("2024-03-11")...d("2024-03-15"), records: records, today: d("2024-03-15")).gaps
         #expect(byPriority.last?.category == .permission)
     }
+
+    @Test("an archived day graded below quality.minGrade is a gap of its own; without a floor it is complete")
+    func belowQuality() {
+        let records = [
+            ProcessingRecord(date: d("2024-03-13"), status: .success, attempts: 1),
+            ProcessingRecord(date: d("2024-03-14"), status: .success, attempts: 1, grade: "C"),
+            ProcessingRecord(date: d("2024-03-15"), status: .success, attempts: 1, grade: "B"),
+        ]
+        let range = d("2024-03-13")...d("2024-03-15")
+        let floored = GapAnalyzer(configuration: GapConfiguration(order: .date, minGrade: "B"))
+            .analyze(range, records: records, today: d("2024-03-18"))
+        #expect(floored.gaps.map(\.date) == [d("2024-03-14")] && floored.gaps.first?.category == .belowQuality)
+        #expect(GapAnalyzer().analyze(range, records: records, today: d("2024-03-18")).gaps.isEmpty)
+    }
 }

@@ -21,6 +21,11 @@ struct ConfigurationTests {
         (.historyStart, "2012-06-01", "2012-06-01"),
         (.availableAfter, "18:05", "18:05"),
         (.format, "NDJSON", "ndjson"),
+        (.qualityMinGrade, "b", "B"), (.qualityUnderlyingMove, "0.15", "0.15"), (.qualitySpreadToMedian, "40", "40"),
+        (.qualityRowCountRatio, "3", "3"), (.qualityModifiedZ, "4", "4"), (.qualityHistory, "30", "30"),
+        (.qualityStaleUnderlyingSeconds, "120", "120"), (.qualitySpikeDeviations, "8", "8"), (.qualitySpikeWindow, "25", "25"),
+        (.qualityIVFunnelRange, "0.1-0.8", "0.1-0.8"), (.qualityIVPlausibleRange, "0.001-4", "0.001-4"),
+        (.qualityFunnelMinDays, "5", "5"), (.qualityFunnelMoneyness, "0.9-1.1", "0.9-1.1"),
     ]
     static let bad: [(ConfigurationKey, String)] = [
         (.apiVersion, "v4"),
@@ -39,6 +44,11 @@ struct ConfigurationTests {
         (.historyStart, "2016-13-01"), (.historyStart, "1969-12-31"),
         (.availableAfter, "15:59"), (.availableAfter, "5pm"), (.availableAfter, "24:00"), (.availableAfter, "17:3"),
         (.format, "html"), (.format, "xml"),
+        (.qualityMinGrade, "F"), (.qualityMinGrade, "A+"), (.qualityUnderlyingMove, "0"), (.qualityUnderlyingMove, "1.5"),
+        (.qualitySpreadToMedian, "1"), (.qualityRowCountRatio, "0.5"), (.qualityModifiedZ, "-1"), (.qualityHistory, "2"),
+        (.qualityStaleUnderlyingSeconds, "0"), (.qualitySpikeDeviations, "none"), (.qualitySpikeWindow, "2000"),
+        (.qualityIVFunnelRange, "1-0.05"), (.qualityIVPlausibleRange, "0.5"), (.qualityFunnelMinDays, "-7"),
+        (.qualityFunnelMoneyness, "0.8-"),
     ]
 
     @Test("every key accepts its good values, normalised", arguments: good)

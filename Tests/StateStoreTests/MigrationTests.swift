@@ -14,7 +14,7 @@ struct MigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name")
         }
         #expect(tables == ["configuration", "configuration_history", "error_log", "expiration_progress",
-                           "performance_metrics", "processing_log"])
+                           "performance_metrics", "processing_log", "quality_checks", "quality_results"])
     }
 
     @Test("a v1 database keeps its processing, errors, metrics and configuration through v2")

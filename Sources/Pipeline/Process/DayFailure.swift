@@ -23,6 +23,8 @@ public struct DayFailure: Error, Sendable, CustomStringConvertible {
         /// The vendor had not published the day yet (asked before `thetadata.availableAfter`,
         /// or in the nightly window after it): not lost data, retried later.
         case pendingAtVendor = "pending_at_vendor"
+        /// The day's file is whole but its content fails a blocking quality check (S1-S4).
+        case quality
     }
 
     public var kind: Kind

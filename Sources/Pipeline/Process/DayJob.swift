@@ -1,4 +1,5 @@
 public import MarketCalendar
+public import Quality
 public import ThetaData
 
 /// One (symbol, dataset, date) to archive.
@@ -57,6 +58,10 @@ public struct DayResult: Sendable, Equatable {
     public var stagedBytes: Int64
     public var seconds: Double
     public var peakMemoryMB: Int
+    /// The day's quality, recorded with it.
+    public var quality: DayQuality?
+    /// The hash of the staged rows (the footer's `spx-data.content_sha256`).
+    public var contentHash: String?
     /// The staging files the day was made from, removed once the ledger records it.
     var stagedPaths: [String] = []
 

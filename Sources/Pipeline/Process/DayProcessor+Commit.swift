@@ -46,6 +46,8 @@ extension DayProcessor {
             progress(.verifying(job))
             let sha256 = try verify(incoming.path, expectedRows: rows)
             CrashPoint.verified.reach()
+            let contentHash = Self.contentHash(files)
+            let quality = try judge(job, path: incoming.path, sha256: sha256, contentHash: contentHash)
             try incoming.commit()
             CrashPoint.renamed.reach()
             try Durability.syncDirectory(of: final)
@@ -59,7 +61,8 @@ extension DayProcessor {
                              requests: requests,
                              stagedBytes: files.reduce(Int64(0)) { $0 + $1.bytes },
                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                             peakMemoryMB: ProcessMemory.peakMB(), stagedPaths: files.map(\.path))
+                             peakMemoryMB: ProcessMemory.peakMB(), quality: quality, contentHash: contentHash,
+                             stagedPaths: files.map(\.path))
         } catch {
             inputs.files.abandon()
             _ = await conversion.value
@@ -141,12 +144,17 @@ extension DayProcessor {
     /// over the staged files' hashes in order, so two files built from the same rows carry
     /// the same value.
     func metadata(_ job: DayJob, _ files: [StagedFile]) -> [KeyValue] {
+        [
+            KeyValue(ArchiveFooter.Key.rows, String(files.reduce(0) { $0 + $1.rows })),
+            KeyValue(ArchiveFooter.Key.contentSHA256, Self.contentHash(files)),
+        ]
+    }
+
+    /// A hash over the staged files' hashes in order: equal for two days made of the same rows.
+    static func contentHash(_ files: [StagedFile]) -> String {
         var content = SHA256()
         for file in files { content.update(data: Array(file.sha256.utf8)) }
-        return [
-            KeyValue(ArchiveFooter.Key.rows, String(files.reduce(0) { $0 + $1.rows })),
-            KeyValue(ArchiveFooter.Key.contentSHA256, FileDigest.hex(content.finalize())),
-        ]
+        return FileDigest.hex(content.finalize())
     }
 
     /// Staging is removed once the ledger has the day as archived (until then a crash must

@@ -12,6 +12,8 @@ struct PlannedExpiration: Sendable {
     var path: String
     var staged: StagedFile?
     var attempts: Int
+    /// Contracts the Terminal listed for the expiration: what the day's completeness is judged against.
+    var contractsListed: Int
 }
 
 extension DayProcessor {
@@ -33,14 +35,16 @@ extension DayProcessor {
                 try? recordRetried(job, of: "the \(root) contract list", error.retried, resolution: nil)
                 throw error
             }
-            let expirations = Set(contracts.map(\.expiration)).filter { $0 >= job.compactDate }.sorted()
-            for compact in expirations {
+            var listed: [Int32: Int] = [:]
+            for contract in contracts where contract.expiration >= job.compactDate { listed[contract.expiration, default: 0] += 1 }
+            for compact in listed.keys.sorted() {
                 let n = Int(compact)
                 guard let expiration = CivilDate(year: n / 10_000, month: n / 100 % 100, day: n % 100) else { continue }
                 let path = layout.stagingFile(for: job, root: root, expiration: expiration, version: version)
                 let before = previous["\(root) \(expiration)"]
                 planned.append(PlannedExpiration(root: root, expiration: expiration, path: path,
-                                                 staged: Self.reusable(before, path: path), attempts: before?.attempts ?? 0))
+                                                 staged: Self.reusable(before, path: path), attempts: before?.attempts ?? 0,
+                                                 contractsListed: listed[compact] ?? 0))
             }
         }
         guard !planned.isEmpty else {
@@ -66,6 +70,7 @@ extension DayProcessor {
 
     func pending(_ job: DayJob, _ e: PlannedExpiration) -> ExpirationProgress {
         ExpirationProgress(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description, root: e.root,
-                           expiration: e.expiration.description, status: .pending, attempts: e.attempts)
+                           expiration: e.expiration.description, status: .pending, attempts: e.attempts,
+                           contractsListed: e.contractsListed)
     }
 }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import HealthCheck
+public import Quality
 public import MarketCalendar
 public import StateStore
 public import ThetaData
@@ -25,11 +26,14 @@ public final class DayProcessor: Sendable {
     var version: APIVersion { client.configuration.apiVersion }
     /// What the subscription covers and when the vendor has a day (see `VendorLimits`).
     public let limits: VendorLimits
+    /// What the content checks compare with (`quality.*`).
+    public let qualityThresholds: QualityThresholds
     let progress: @Sendable (DayProgress) -> Void
 
     public init(client: ThetaDataClient, store: StateStore, layout: ArchiveLayout, calendar: NYSECalendar = .nyse,
-                minFreeBytes: UInt64 = 0, limits: VendorLimits = .none,
+                minFreeBytes: UInt64 = 0, limits: VendorLimits = .none, qualityThresholds: QualityThresholds = QualityThresholds(),
                 progress: @escaping @Sendable (DayProgress) -> Void = { _ in }) {
+        self.qualityThresholds = qualityThresholds
         self.client = client
         self.store = store
         self.layout = layout
@@ -78,6 +82,10 @@ public final class DayProcessor: Sendable {
             try store.save([record])
             CrashPoint.recordedSuccess.reach()
             try store.record(metrics: metrics(job, result))
+            if let quality = result.quality {
+                let (record, checks) = QualityLedger.records(quality, contentHash: result.contentHash)
+                try store.save(quality: record, checks: checks)
+            }
             try store.resolveErrors(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
                                     method: "\(job.retryOf == nil ? "" : "retry ")succeeded on attempt \(record.retryCount + 1)")
             removeStaging(job, result.stagedPaths)

@@ -4,7 +4,8 @@ public enum RetryPolicy: Sendable, Equatable {
     /// (the Terminal, the disk, the ledger, a stop or a crash).
     case resume
     /// Discard the date's staging and fetch everything again: the staged data itself may be
-    /// what failed (writing it, converting it, verifying the file made from it).
+    /// what failed (writing it, converting it, verifying the file made from it, or what the
+    /// Terminal served failing a blocking quality check).
     case restage
     /// Retrying cannot help.
     case never(reason: String)
@@ -25,7 +26,8 @@ public enum RetryPolicy: Sendable, Equatable {
             .never(reason: "the date is not an NYSE session")
         case DayFailure.Kind.permission.rawValue?:
             .onlyForced(reason: "the subscription does not cover it (permission); after upgrading it, add --force")
-        case DayFailure.Kind.staging.rawValue?, DayFailure.Kind.conversion.rawValue?, DayFailure.Kind.verification.rawValue?:
+        case DayFailure.Kind.staging.rawValue?, DayFailure.Kind.conversion.rawValue?, DayFailure.Kind.verification.rawValue?,
+             DayFailure.Kind.quality.rawValue?:
             .restage
         default:
             .resume

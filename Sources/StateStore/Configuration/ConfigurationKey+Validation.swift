@@ -23,6 +23,31 @@ extension ConfigurationKey {
             guard Timestamps.isCalendarDate(value) else { throw fail() }
             guard value >= "1970-01-01" else { throw fail("before 1970") }
             return value
+        case .qualityMinGrade:
+            let grade = value.uppercased()
+            guard grade == "OFF" || ["A", "B", "C", "D"].contains(grade) else { throw fail() }
+            return grade == "OFF" ? "off" : grade
+        case .qualityUnderlyingMove:
+            guard let n = Double(value), n.isFinite, n > 0, n <= 1 else { throw fail() }
+            return value
+        case .qualitySpreadToMedian, .qualityRowCountRatio:
+            guard let n = Double(value), n.isFinite, n > 1 else { throw fail() }
+            return value
+        case .qualityModifiedZ, .qualitySpikeDeviations:
+            guard let n = Double(value), n.isFinite, n > 0 else { throw fail() }
+            return value
+        case .qualityHistory, .qualitySpikeWindow:
+            guard let n = Int(value), (3...1000).contains(n) else { throw fail() }
+            return String(n)
+        case .qualityStaleUnderlyingSeconds:
+            guard let n = Int(value), (1...86_400).contains(n) else { throw fail() }
+            return String(n)
+        case .qualityFunnelMinDays:
+            guard let n = Int(value), (0...3650).contains(n) else { throw fail() }
+            return String(n)
+        case .qualityIVFunnelRange, .qualityIVPlausibleRange, .qualityFunnelMoneyness:
+            guard Self.range(value) != nil else { throw fail() }
+            return value
         case .format:
             let format = value.lowercased()
             guard ["csv", "ndjson", "json"].contains(format) else { throw fail() }
@@ -75,6 +100,14 @@ extension ConfigurationKey {
         case ("v2", "ndjson"): "API v2 has no NDJSON; use json (the default) or csv"
         default: nil
         }
+    }
+
+    /// `LOW-HIGH` as two numbers, both at or above 0 and LOW below HIGH; nil otherwise.
+    public static func range(_ text: String) -> (low: Double, high: Double)? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low.isFinite, high.isFinite,
+              low >= 0, low < high else { return nil }
+        return (low, high)
     }
 
     /// `HH:MM` as minutes since midnight, or nil.

@@ -19,6 +19,19 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
     case minFreeDiskGB = "processing.minFreeDiskGB"
     case maxRetries = "processing.maxRetries"
     case databasePath = "database.path"
+    case qualityMinGrade = "quality.minGrade"
+    case qualityUnderlyingMove = "quality.underlyingMove"
+    case qualitySpreadToMedian = "quality.spreadToMedian"
+    case qualityRowCountRatio = "quality.rowCountRatio"
+    case qualityModifiedZ = "quality.modifiedZ"
+    case qualityHistory = "quality.history"
+    case qualityStaleUnderlyingSeconds = "quality.staleUnderlyingSeconds"
+    case qualitySpikeDeviations = "quality.spikeDeviations"
+    case qualitySpikeWindow = "quality.spikeWindow"
+    case qualityIVFunnelRange = "quality.ivFunnelRange"
+    case qualityIVPlausibleRange = "quality.ivPlausibleRange"
+    case qualityFunnelMinDays = "quality.funnelMinDays"
+    case qualityFunnelMoneyness = "quality.funnelMoneyness"
 
     /// The types the `configuration.value_type` column allows.
     public enum ValueType: String, Sendable { case string, number, boolean, date }
@@ -54,12 +67,27 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .minFreeDiskGB: "Free disk space, in GB, below which processing stops"
         case .maxRetries: "Attempts after the first that `retry` makes for a date before it needs --force"
         case .databasePath: "SQLite ledger location (informational: --db or SPX_DATA_DB choose it)"
+        case .qualityMinGrade: "Days graded below this are gaps to re-fetch (off: never)"
+        case .qualityUnderlyingMove: "V8: largest move of the underlying from the previous close, as a fraction"
+        case .qualitySpreadToMedian: "V9: a spread this many times the contract's median spread is a warning"
+        case .qualityRowCountRatio: "C5: a day's rows this many times (or 1/this of) the previous sessions' median drift"
+        case .qualityModifiedZ: "C5, X4 and trend flags: modified z-score above which a value is an outlier"
+        case .qualityHistory: "C5 and trend flags: previous sessions compared with"
+        case .qualityStaleUnderlyingSeconds: "T2: seconds an underlying quote may lag the row's time"
+        case .qualitySpikeDeviations: "T3: robust deviations from the rolling median that make a spike"
+        case .qualitySpikeWindow: "T3: intervals of the rolling median"
+        case .qualityIVFunnelRange: "I3 (research funnel): implied volatilities kept by the usual samples"
+        case .qualityIVPlausibleRange: "I4: plausible implied volatilities outside the expiration day"
+        case .qualityFunnelMinDays: "Research funnel: days to expiry below this are filtered"
+        case .qualityFunnelMoneyness: "Research funnel: moneyness K/S kept"
         }
     }
 
     public var valueType: ValueType {
         switch self {
-        case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB, .maxRetries: .number
+        case .maxConcurrentRequests, .requestTimeoutSeconds, .minFreeDiskGB, .maxRetries, .qualityUnderlyingMove,
+             .qualitySpreadToMedian, .qualityRowCountRatio, .qualityModifiedZ, .qualityHistory, .qualityStaleUnderlyingSeconds,
+             .qualitySpikeDeviations, .qualitySpikeWindow, .qualityFunnelMinDays: .number
         case .startDate, .historyStart: .date
         default: .string
         }
@@ -87,6 +115,15 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .subscription: "one of " + SubscriptionTier.allCases.map(\.rawValue).joined(separator: ", ")
         case .historyStart: "a calendar date YYYY-MM-DD from 1970-01-01 on, e.g. 2016-01-01"
         case .availableAfter: "a New York time HH:MM from 16:00 to 23:59, e.g. 17:30"
+        case .qualityMinGrade: "off, or a grade A, B, C or D"
+        case .qualityUnderlyingMove: "a fraction above 0 and at most 1, e.g. 0.2"
+        case .qualitySpreadToMedian, .qualityRowCountRatio: "a number above 1, e.g. \(defaultValue())"
+        case .qualityModifiedZ, .qualitySpikeDeviations: "a number above 0, e.g. \(defaultValue())"
+        case .qualityHistory, .qualitySpikeWindow: "a whole number from 3 to 1000"
+        case .qualityStaleUnderlyingSeconds: "a whole number of seconds from 1 to 86400"
+        case .qualityFunnelMinDays: "a whole number of days from 0 to 3650"
+        case .qualityIVFunnelRange, .qualityIVPlausibleRange, .qualityFunnelMoneyness:
+            "LOW-HIGH, two numbers at or above 0 with LOW below HIGH, e.g. \(defaultValue())"
         }
     }
 
@@ -112,6 +149,19 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Comparable {
         case .subscription: SubscriptionTier.standard.rawValue
         case .historyStart: tier.historyStart
         case .availableAfter: "17:30"
+        case .qualityMinGrade: "off"
+        case .qualityUnderlyingMove: "0.2"
+        case .qualitySpreadToMedian: "50"
+        case .qualityRowCountRatio: "2"
+        case .qualityModifiedZ: "3.5"
+        case .qualityHistory: "20"
+        case .qualityStaleUnderlyingSeconds: "60"
+        case .qualitySpikeDeviations: "10"
+        case .qualitySpikeWindow: "50"
+        case .qualityIVFunnelRange: "0.05-1"
+        case .qualityIVPlausibleRange: "0.001-5"
+        case .qualityFunnelMinDays: "7"
+        case .qualityFunnelMoneyness: "0.8-1.2"
         }
     }
 

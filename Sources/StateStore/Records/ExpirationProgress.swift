@@ -30,12 +30,15 @@ public struct ExpirationProgress: Codable, Sendable, Equatable, FetchableRecord,
     public var bytes: Int64?
     public var attempts: Int
     public var updatedAt: String
+    /// Contracts the Terminal listed for the expiration when the day was planned.
+    public var contractsListed: Int?
 
     public init(
         symbol: String, dataset: String, date: String, root: String, expiration: String, status: Status,
         rowCount: Int64? = nil, stagedPath: String? = nil, sha256: String? = nil, bytes: Int64? = nil,
-        attempts: Int = 0, updatedAt: String = Timestamps.now()
+        attempts: Int = 0, updatedAt: String = Timestamps.now(), contractsListed: Int? = nil
     ) {
+        self.contractsListed = contractsListed
         self.symbol = symbol
         self.dataset = dataset
         self.date = date

@@ -7,12 +7,15 @@ public struct LedgerDay: Sendable, Equatable {
     public var errorMessage: String?
     /// The last error's type (`permission`, `pending_at_vendor`, `terminal_…`).
     public var errorType: String?
+    /// The quality grade of an archived day (A to F), nil when it was not judged.
+    public var grade: String?
     /// Expirations staged so far, of those planned (0 and 0 when none were planned yet).
     public var expirationsDone: Int
     public var expirationsTotal: Int
 
     public init(date: String, status: ProcessingRecord.Status, retryCount: Int = 0, errorMessage: String? = nil,
-                errorType: String? = nil, expirationsDone: Int = 0, expirationsTotal: Int = 0) {
+                errorType: String? = nil, grade: String? = nil, expirationsDone: Int = 0, expirationsTotal: Int = 0) {
+        self.grade = grade
         self.date = date
         self.status = status
         self.retryCount = retryCount
