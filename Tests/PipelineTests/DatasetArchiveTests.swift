@@ -251,3 +251,51 @@ struct StagingSchemaTests {
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
 }
+
+@Suite("A blocking quality failure fails the day", .serialized)
+struct QualityBlockerTests {
+    @Test("a staged row with strike 0 (S3): the day fails as quality, no file in the archive, the staging kept for a re-fetch")
+    func blockerFailsTheDay() async throws {
+        let harness = try ArchiveHarness()
+        let friday = DatasetArchiveTests.friday
+        let job = DayJob(symbol: "SPY", dataset: .greeks, date: friday, intervalMs: 1_800_000)
+        try harness.store.save([ProcessingRecord(symbol: "SPY", dataset: "greeks", date: "2024-03-15", status: .failed)])
+        try FileManager.default.createDirectory(atPath: harness.layout.stagingDirectory(for: job), withIntermediateDirectories: true)
+        // Every expiration staged by an earlier run, one row of the first with a strike of 0.
+        let market = SimulatedMarket(seed: 9, scale: 0.02)
+        var progress: [ExpirationProgress] = []
+        for (n, expiration) in market.expirations(root: "SPY", aliveOn: friday).enumerated() {
+            var body = try await withSimulator(.v3, scale: 0.02) { sim in
+                try await ServedBody.fetch("\(sim.baseURL)/v3/option/history/greeks/first_order?symbol=SPY"
+                                           + "&expiration=\(Pipeline.DayProcessor.compact(expiration))&date=20240315&interval=30m")
+            }
+            if n == 0, let line = body.split(separator: "\n").dropFirst().first {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                let broken = ([fields[0], fields[1], "0.000"] + fields[3...]).joined(separator: ",")
+                body = body.replacingOccurrences(of: String(line), with: broken)
+            }
+            let staging = try StagingFile(path: harness.layout.stagingFile(for: job, root: "SPY", expiration: expiration, version: .v3),
+                                          dataset: .greeks, version: .v3)
+            _ = try Array(body.utf8).withUnsafeBytes { raw in
+                try BodyDecoder.decode(raw, dataset: .greeks, format: .v3CSV) { try? staging.append($0) }
+            }
+            let file = try StagingSorter.sort(try staging.finish())
+            progress.append(ExpirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15", root: "SPY",
+                                               expiration: expiration.description, status: .staged, rowCount: Int64(file.rows),
+                                               stagedPath: file.path, sha256: file.sha256, bytes: file.bytes))
+        }
+        try harness.store.save(progress)
+        let failure = await #expect(throws: DayFailure.self) {
+            try await withSimulator(.v3, scale: 0.02) { sim in
+                let client = harness.client(sim, .v3)
+                defer { Task { try? await client.shutdown() } }
+                return try await harness.processor(client).process(job)
+            }
+        }
+        #expect(failure?.kind == .quality && failure?.message.contains("S3") == true, "\(String(describing: failure))")
+        #expect(try harness.store.processingRecords().first?.errorType == "quality")
+        #expect(!FileManager.default.fileExists(atPath: harness.layout.file(for: job)))
+        #expect(FileManager.default.fileExists(atPath: harness.layout.stagingDirectory(for: job)))
+        #expect(RetryPolicy.forErrorType("quality") == .restage)
+    }
+}
