@@ -85,6 +85,6 @@ extension QualityCheck {
         QualityCheck(id: .t2, severity: .warning, dimension: .timeliness, tolerance: 0.1,
                      summary: "a stale underlying: the quote the greeks used is more than 60 s older than the row"),
         QualityCheck(id: .t3, severity: .warning, dimension: .consistency, tolerance: 0.05,
-                     summary: "a quote spike: mid more than 10 robust deviations from its rolling 50-interval median, and back at the next"),
+                     summary: "a quote spike: mid more than 10 robust deviations from its rolling 50-interval median and beyond both neighbouring mids"),
     ].map { ($0.id, $0) })
 }

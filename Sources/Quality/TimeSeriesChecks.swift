@@ -9,19 +9,27 @@
 /// - T3 (warning; two-sided rows of a contract once `spikeWindow` two-sided mids precede them):
 ///   |mid − rolling median| above `spikeDeviations` × 1.4826 × rolling MAD, the MAD above 0,
 ///   over the previous `spikeWindow` mids (Hampel's filter; the median and MAD, unlike a mean
-///   and standard deviation, are not dragged by the spike they look for), and the contract's
-///   next two-sided mid back by as much: a spike reverts, a move of the market persists. A
-///   same-day option near the money moves tenfold within minutes with the index (a put from
-///   $2 to $25 and back to $14); the rolling window alone calls every such move a spike. A
-///   contract's last mid has no next one and is not a spike.
+///   and standard deviation, are not dragged by the spike they look for), and the mid an
+///   isolated excursion: the contract's previous and next two-sided mids both lie beyond the
+///   same limit from it, on the same side. A same-day option near the money moves tenfold
+///   within an hour with the index (a put from $2 to $25 and back to $14, a step at a time);
+///   the rolling window alone calls every such move a spike. A contract's last mid has no
+///   next one and is not a spike.
 struct TimeSeriesChecks {
-    /// A mid far from its window, waiting for the next mid to say whether it reverts.
+    /// A mid far from its window, waiting for the next mid to say whether it stands alone.
     private struct Candidate {
         var mid: Double
-        /// The distance from `mid` the next mid must keep for a spike: the same robust deviations.
+        /// The mid before it.
+        var previous: Double
+        /// How far beyond `mid` both neighbours must lie for a spike: the same robust deviations.
         var limit: Double
         var contract: ContractKey
         var msOfDay: Int32
+
+        /// Whether the previous mid and `next` both lie more than `limit` beyond `mid` on the same side.
+        func standsAlone(before next: Double) -> Bool {
+            (mid - previous > limit && mid - next > limit) || (previous - mid > limit && next - mid > limit)
+        }
     }
 
     private(set) var t2 = CheckTally(), t3 = CheckTally()
@@ -29,6 +37,8 @@ struct TimeSeriesChecks {
     /// The current contract's last mids; T3 is off when `spikeWindow` is below 1.
     private var window: SpikeWindow
     private var candidate: Candidate?
+    /// The contract's last two-sided mid.
+    private var previousMid = 0.0
     private var rootNames: [String] = []
 
     init(thresholds: QualityThresholds) {
@@ -74,8 +84,8 @@ struct TimeSeriesChecks {
                 guard mid.isFinite else { continue }
                 if let candidate {
                     let names = rootNames
-                    t3.count(failed: abs(candidate.mid - mid) > candidate.limit,
-                             key: Self.example(names, candidate) + ", then \(mid)")
+                    t3.count(failed: candidate.standsAlone(before: mid),
+                             key: Self.example(names, candidate) + " between \(candidate.previous) and \(mid)")
                     self.candidate = nil
                 }
                 if window.isFull {
@@ -84,12 +94,14 @@ struct TimeSeriesChecks {
                     // A mid at the median cannot be a spike: the MAD's walk is spared.
                     let mad = deviation > 0 ? window.mad(around: median) : 0
                     if mad > 0 && deviation > limit * mad {
-                        candidate = Candidate(mid: mid, limit: limit * mad, contract: run.key, msOfDay: g.columns.msOfDay[row])
+                        candidate = Candidate(mid: mid, previous: previousMid, limit: limit * mad, contract: run.key,
+                                              msOfDay: g.columns.msOfDay[row])
                     } else {
                         t3.evaluated += 1
                     }
                 }
                 window.push(mid)
+                previousMid = mid
             }
         }
     }
