@@ -18,15 +18,21 @@ enum InstantOrder {
             order.sort { (times[Int($0)], $0) < (times[Int($1)], $1) }
             return
         }
-        let bits = 64 - UInt64(span).leadingZeroBitCount
+        // Interval rows share trailing zero bits (a minute is 2^5 × 1875 ms): dropping them
+        // spares a pass.
+        var common: UInt64 = 0
+        for time in times { common |= UInt64(time - earliest) }
+        let dropped = UInt64(common.trailingZeroBitCount % 64)
+        let bits = 64 - (UInt64(span) >> dropped).leadingZeroBitCount
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: repeatElement(0, count: n))
         var counts = [Int](repeating: 0, count: 1 << digitBits)
         let mask = UInt64(1 << digitBits - 1)
-        var shift = 0
-        while shift < bits {
+        var pass = 0
+        while pass < bits {
             for i in counts.indices { counts[i] = 0 }
-            for index in order { counts[Int((UInt64(times[Int(index)] - earliest) >> UInt64(shift)) & mask)] += 1 }
+            let shift = UInt64(pass) + dropped
+            for index in order { counts[Int((UInt64(times[Int(index)] - earliest) >> shift) & mask)] += 1 }
             var total = 0
             for i in counts.indices {
                 let count = counts[i]
@@ -34,12 +40,12 @@ enum InstantOrder {
                 total += count
             }
             for index in order {
-                let digit = Int((UInt64(times[Int(index)] - earliest) >> UInt64(shift)) & mask)
+                let digit = Int((UInt64(times[Int(index)] - earliest) >> shift) & mask)
                 scratch[counts[digit]] = index
                 counts[digit] += 1
             }
             swap(&order, &scratch)
-            shift += digitBits
+            pass += digitBits
         }
     }
 }

@@ -19,7 +19,7 @@ struct PropertyTests {
             window.push(value)
             series.append(value)
             let last = Array(series.suffix(capacity))
-            #expect(window.sorted == last.sorted())
+            #expect(Array(window.sorted) == last.sorted())
             let median = window.median
             #expect(median == Robust.median(last))
             #expect(window.mad(around: median) == Robust.mad(last))
