@@ -3,9 +3,10 @@ import MarketCalendar
 
 /// Every check that reads the file's rows, in one pass over its row groups. Each family keeps
 /// what its checks need past a row: a contract's timestamps, grid and spreads, a contract's
-/// last mids, an expiration's chain. So memory is one row group plus one expiration's quotes,
-/// never a day; and nothing per row is a string, a dictionary or an allocation: an example key
-/// is built only for a failure kept as an example.
+/// last mids, an expiration's chain. So memory is one row group plus one expiration's quotes
+/// (and the day's contract keys for C2, 24 bytes a contract), never a day's rows; and nothing
+/// per row is a string, a dictionary or an allocation: an example key is built only for a
+/// failure kept as an example. A full simulated day, 12.6 M one-minute rows, peaks near 150 MB.
 ///
 /// The rules, each check's population and its source are in the families' documentation:
 /// `RowChecks`, `QuoteChecks`, `GreekChecks`, `ColumnChecks`, `ContractChecks`,
