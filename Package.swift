@@ -142,7 +142,8 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "QualityTests",
-            dependencies: ["Quality", "ArchiveFormat", "Parquet", "MarketCalendar", "TestSupport"],
+            // The simulator's chains are the clean days the tests break on purpose.
+            dependencies: ["Quality", "ArchiveFormat", "Parquet", "MarketCalendar", "TerminalSimulator", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PipelineTests",

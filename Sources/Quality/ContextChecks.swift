@@ -40,27 +40,3 @@ struct ContextChecks {
         self.tallies = tallies
     }
 }
-
-/// Median and modified z-score (Iglewicz and Hoaglin: 0.6745 × (x − median) / MAD), the
-/// robust statistics the drift, spike and parity checks use.
-enum Robust {
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
-
-    /// Median absolute deviation from the median.
-    static func mad(_ values: [Double]) -> Double {
-        let m = median(values)
-        return median(values.map { abs($0 - m) })
-    }
-
-    /// 0 when the values do not vary and `x` is their median; infinite when they do not vary and it is not.
-    static func modifiedZ(_ x: Double, of values: [Double]) -> Double {
-        let m = median(values), deviation = mad(values)
-        guard deviation > 0 else { return x == m ? 0 : .infinity }
-        return 0.6745 * (x - m) / deviation
-    }
-}

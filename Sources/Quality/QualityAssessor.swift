@@ -34,7 +34,7 @@ public struct QualityAssessor: Sendable {
         if layout.isUsable {
             do {
                 for group in reader.metadata.rowGroups.indices {
-                    try scan.add(RowGroupColumns(reader: reader, rowGroup: group, layout: layout))
+                    scan.add(try RowGroupColumns(reader: reader, rowGroup: group, layout: layout))
                 }
             } catch {
                 throw QualityError(path: path, message: "a row group cannot be read: \(error)",

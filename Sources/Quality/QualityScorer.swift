@@ -40,8 +40,10 @@ public enum QualityScorer {
     public static func score(_ results: [CheckResult]) -> Double {
         if results.contains(where: { $0.severity == .blocker && $0.failed > 0 }) { return 0 }
         var total = 0.0, weights = 0.0
-        for (dimension, score) in dimensions(results) {
-            guard let score else { continue }
+        let scores = dimensions(results)
+        // In a fixed order, so that the same results sum to the same last bit in every process.
+        for dimension in QualityCheck.Dimension.allCases {
+            guard let score = scores[dimension] ?? nil else { continue }
             total += dimension.weight * score
             weights += dimension.weight
         }

@@ -14,9 +14,10 @@ public struct QualityThresholds: Sendable, Hashable, Codable {
     public var modifiedZ = 3.5
     /// C5 and the trend flags: the sessions compared with.
     public var history = 20
-    /// T2: seconds of session an underlying may stay unchanged while the index moves.
+    /// T2: how much older than its row, in seconds, the underlying quote the greeks used may be.
     public var staleUnderlyingSeconds = 60
-    /// T3: a mid this many robust deviations from its rolling median is a spike, over this many intervals.
+    /// T3: a mid this many robust deviations from the rolling median of the contract's last
+    /// `spikeWindow` two-sided mids, and back at the next, is a spike.
     public var spikeDeviations = 10.0
     public var spikeWindow = 50
     /// I3 (funnel): implied volatilities outside this range are filtered by the usual samples.

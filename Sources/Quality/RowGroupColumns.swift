@@ -7,13 +7,17 @@ struct RowGroupColumns {
     let roots: ByteArrayColumn
     let expiration: [Int32]
     let strike: [Int64]
-    /// `C` or `P` as a byte (0 when the value is neither one character).
+    /// `C` or `P` as a byte (0 when the value is not one byte).
     let right: [UInt8]
     let timestamp: [Int64]
     let date: [Int32]
     let msOfDay: [Int32]
     private let doubles: [String: NullableColumn<Double>]
     private let integers: [String: NullableColumn<Int64>]
+    /// Every value column (all but the seven key and time columns) in file order, for
+    /// comparing whole rows (U2).
+    let valueDoubles: [NullableColumn<Double>]
+    let valueIntegers: [NullableColumn<Int64>]
 
     init(reader: ParquetFileReader, rowGroup: Int, layout: ArchiveColumns) throws {
         func batch(_ name: String) throws -> ColumnBatch { try reader.readColumn(rowGroup: rowGroup, column: layout.index[name]!) }
@@ -29,29 +33,49 @@ struct RowGroupColumns {
         self.roots = roots
         self.expiration = expiration
         self.strike = strike
-        right = (0..<rights.count).map { rights[$0].count == 1 ? rights[$0].first! : 0 }
+        right = Self.singleBytes(rights)
         self.timestamp = timestamp
         self.date = date
         self.msOfDay = msOfDay
         var doubles: [String: NullableColumn<Double>] = [:], integers: [String: NullableColumn<Int64>] = [:]
+        var valueDoubles: [NullableColumn<Double>] = [], valueIntegers: [NullableColumn<Int64>] = []
         let keys = Set(ArchiveColumns.keyColumns.map(\.name))
-        for (name, i) in layout.index where !keys.contains(name) {
+        for (name, i) in layout.index.sorted(by: { $0.value < $1.value }) where !keys.contains(name) {
             let column = try reader.readColumn(rowGroup: rowGroup, column: i)
             switch column.values {
-            case .double(let v): doubles[name] = NullableColumn(v, validity: column.validity, missing: 0)
-            case .int64(let v): integers[name] = NullableColumn(v, validity: column.validity, missing: 0)
-            case .int32(let v): integers[name] = NullableColumn(v.map(Int64.init), validity: column.validity, missing: 0)
+            case .double(let v):
+                let values = NullableColumn(v, validity: column.validity, missing: 0)
+                doubles[name] = values
+                valueDoubles.append(values)
+            case .int64(let v):
+                let values = NullableColumn(v, validity: column.validity, missing: 0)
+                integers[name] = values
+                valueIntegers.append(values)
+            case .int32(let v):
+                let values = NullableColumn(v.map(Int64.init), validity: column.validity, missing: 0)
+                integers[name] = values
+                valueIntegers.append(values)
             default: continue
             }
         }
         self.doubles = doubles
         self.integers = integers
+        self.valueDoubles = valueDoubles
+        self.valueIntegers = valueIntegers
     }
 
     /// A value column of doubles, nil when the file has none of that name.
     func double(_ name: String) -> NullableColumn<Double>? { doubles[name] }
     /// A value column of integers (INT64, or INT32 widened), nil when the file has none.
     func integer(_ name: String) -> NullableColumn<Int64>? { integers[name] }
+
+    /// Each value's byte when it is one byte long, else 0; without building an array per value.
+    private static func singleBytes(_ column: ByteArrayColumn) -> [UInt8] {
+        let offsets = column.offsets, bytes = column.bytes
+        var out = [UInt8](repeating: 0, count: column.count)
+        for i in 0..<column.count where offsets[i + 1] - offsets[i] == 1 { out[i] = bytes[offsets[i]] }
+        return out
+    }
 }
 
 /// A column with a value for every row: nulls hold `missing` and are told by `isPresent`.
@@ -61,6 +85,9 @@ struct NullableColumn<Value> {
     let validity: [Bool]?
 
     init(_ dense: [Value], validity: [Bool]?, missing: Value) {
+        // An optional column without a null reads with a validity of all `true`: dropping it
+        // spares every check a lookup per row.
+        let validity = validity.flatMap { $0.contains(false) ? $0 : nil }
         self.validity = validity
         guard let validity else {
             values = dense
@@ -82,6 +109,6 @@ struct NullableColumn<Value> {
 
     @inline(__always) func isPresent(_ row: Int) -> Bool { validity?[row] ?? true }
 
-    /// The row's value, nil when null.
-    @inline(__always) subscript(row: Int) -> Value? { isPresent(row) ? values[row] : nil }
+    /// Nulls among the rows.
+    var nullCount: Int { validity.map { $0.count { !$0 } } ?? 0 }
 }
