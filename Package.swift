@@ -148,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "Parquet", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "GapAnalysis", "TestSupport",
+                "Pipeline", "Parquet", "Quality", "ThetaData", "TerminalSimulator", "StateStore", "MarketCalendar", "GapAnalysis",
+                "TestSupport",
                 // Asks the simulator for the raw bodies the archive is compared with.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -21,6 +21,8 @@ struct DayScan {
         /// Share of rows of intervals without a quote or trade (as the ledger counts them, see
         /// `RowChecks`), for the trend flags; nil for datasets without intervals.
         var quietShare: Double?
+        /// The underlying's price at the day's last instant, when the file has one.
+        var underlyingClose: Double?
     }
 
     private let facts: DayFacts
@@ -89,7 +91,8 @@ struct DayScan {
         ]
         let hasIntervals = DayFacts.intervalDatasets.contains(facts.dataset)
         return Found(tallies: tallies, funnel: funnel, rows: rows, contracts: k.contracts.count,
-                     quietShare: hasIntervals && rows > 0 ? Double(r.quietRows) / Double(rows) : nil)
+                     quietShare: hasIntervals && rows > 0 ? Double(r.quietRows) / Double(rows) : nil,
+                     underlyingClose: r.underlyingClose)
     }
 
     /// 0.05 as `5%`.

@@ -56,6 +56,8 @@ public struct QualityAssessor: Sendable {
             checks: results, funnel: found.funnel, recommendations: [],
             trendFlags: TrendFlags.of(score: score, rows: found.rows, quietShare: found.quietShare, context: context,
                                       thresholds: thresholds))
+        day.quietShare = found.quietShare
+        day.underlyingClose = found.underlyingClose
         day.recommendations = Recommendations.for(day)
         return day
     }

@@ -23,6 +23,10 @@ struct RowChecks {
     private(set) var v11 = CheckTally(), c6 = CheckTally()
     private(set) var shortDated = FunnelCount(), outOfMoneyness = FunnelCount()
     private(set) var quietRows: Int64 = 0
+    /// The underlying's price at the latest row time seen, and that time: the day's close,
+    /// the next session's reference for V8.
+    private(set) var underlyingClose: Double?
+    private var underlyingCloseTime = Int64.min
     private let facts: DayFacts
     /// Rows V1 failed in the current group, one flag per row, kept to spare an allocation per group.
     private var negative: [Bool] = []
@@ -85,6 +89,11 @@ struct RowChecks {
         let previous = facts.previousClose
         for row in 0..<g.count where spot.isPresent(row) {
             let s = spot.values[row]
+            let time = g.columns.timestamp[row]
+            if s > 0 && time >= underlyingCloseTime {
+                underlyingCloseTime = time
+                underlyingClose = s
+            }
             var bad = s <= 0
             if !bad, let previous { bad = abs(s / previous - 1) > move }
             v8.count(failed: bad, key: g.key(row) + " S=\(s)")

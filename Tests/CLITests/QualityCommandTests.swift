@@ -69,7 +69,8 @@ struct QualityCommandTests {
         let floor = ["--set", "quality.minGrade=B"]
         let gaps = try CLI.run(["gaps", "--start-date", "2024-03-14", "--end-date", "2024-03-15"] + archive.settings + floor)
         #expect(gaps.stdout.contains("1 below quality") && gaps.stdout.contains("2024-03-14"), "\(gaps.stdout)")
-        let plan = try CLI.run(["process-gaps", "--dry-run", "--start-date", "2024-03-14"] + archive.settings + floor)
+        let plan = try CLI.run(["process-gaps", "--dry-run", "--start-date", "2024-03-14"] + archive.settings + floor,
+                               environment: ["SPX_DATA_NOW": "2024-03-15T18:00"])
         #expect(plan.stdout.contains("2024-03-14  below_quality"), "\(plan.stdout)")
         let judged = try CLI.run(["quality", "--range", "2024-03-14..2024-03-15"] + archive.settings + floor)
         #expect(judged.status == 1, "a day below the floor fails the command")

@@ -4,6 +4,7 @@ import MarketCalendar
 import NIOCore
 import NIOHTTP1
 import Parquet
+import Quality
 import StateStore
 import Testing
 import TerminalSimulator
@@ -81,6 +82,10 @@ struct DatasetArchiveTests {
             }
         }
         #expect(mismatches == 0)
+        // And judged: a clean simulated day of any dataset grades A, no blocking or error check failing.
+        let quality = try #require(result.quality)
+        let failing = quality.checks.filter { ($0.severity == .blocker || $0.severity == .error) && $0.failed > 0 }
+        #expect(quality.grade == .a && failing.isEmpty, "\(dataset) \(api): \(quality.score) \(failing.map { "\($0.id) \($0.failed) \($0.examples)" })")
     }
 
     /// Root, expiration, strike, right and time: the archive's row order.
@@ -269,7 +274,8 @@ struct QualityBlockerTests {
                 try await ServedBody.fetch("\(sim.baseURL)/v3/option/history/greeks/first_order?symbol=SPY"
                                            + "&expiration=\(Pipeline.DayProcessor.compact(expiration))&date=20240315&interval=30m")
             }
-            if n == 0, let line = body.split(separator: "\n").dropFirst().first {
+            // The Terminal ends lines with CR LF, one Character to Swift: split on any line end.
+            if n == 0, let line = body.split(whereSeparator: \.isNewline).dropFirst().first {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 let broken = ([fields[0], fields[1], "0.000"] + fields[3...]).joined(separator: ",")
                 body = body.replacingOccurrences(of: String(line), with: broken)

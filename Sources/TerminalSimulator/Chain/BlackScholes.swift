@@ -10,7 +10,9 @@ func cosine(_ x: Double) -> Double { cos(x) }
 func sine(_ x: Double) -> Double { sin(x) }
 
 /// Black-Scholes-Merton price and first-order greeks, with the units the Terminal reports:
-/// theta per calendar day, vega, rho and epsilon per 1 point of volatility or rate.
+/// theta per calendar day; vega, rho and epsilon per 1.0 of volatility, rate or dividend yield
+/// (a live answer for an SPXW put 9 days out, S 6816.63, IV 0.1741: vega 398.39, rho −85.18,
+/// the raw derivatives, not per point).
 /// The same model as Pipeline's synthetic day (which this target cannot import, since Pipeline
 /// pulls in Parquet), plus epsilon; the higher orders are in `BlackScholes+HigherOrder.swift`.
 struct BlackScholes {
@@ -39,9 +41,9 @@ struct BlackScholes {
         let nd1 = Self.cdf(sign * d1), nd2 = Self.cdf(sign * d2)
         price = sign * (spot * dq * nd1 - strike * dr * nd2)
         delta = sign * dq * nd1
-        rho = sign * strike * t * dr * nd2 / 100
-        epsilon = -sign * spot * t * dq * nd1 / 100
-        vega = spot * dq * pdf * sqrtT / 100
+        rho = sign * strike * t * dr * nd2
+        epsilon = -sign * spot * t * dq * nd1
+        vega = spot * dq * pdf * sqrtT
         theta = (-spot * dq * pdf * vol / (2 * sqrtT) - sign * r * strike * dr * nd2 + sign * q * spot * dq * nd1) / 365
         lambda = price > 0.005 ? delta * spot / price : 0
     }

@@ -39,7 +39,7 @@ struct ContractPricer {
         let nowMinute = Double(date.daysSince1970 * 1440) + Double(ms) / 60_000
         let years = max(expiryMinute - nowMinute, 0.5) / 525_600
         let k = naturalLog(strike / spot)
-        let vol = min(max(path.baseVol + 0.9 * k * k - 0.25 * k + 0.02 / (1 + 30 * years), 0.04), 4)
+        let vol = min(max(path.baseVol + Self.smile(k) + 0.02 / (1 + 30 * years), 0.04), 4)
         let model = BlackScholes(spot: spot, strike: strike, years: years, vol: vol, call: call)
         var noise = SeededHash(key, UInt64(date.daysSince1970), UInt64(minute))
         let halfSpread = max(0.025, model.price * 0.004)
@@ -79,4 +79,17 @@ struct ContractPricer {
     /// A higher-order greek, which near expiry can run to huge values or overflow: kept finite
     /// and within ±1,000,000, so that it prints in the room a row reserves, then rounded.
     static func greek(_ x: Double) -> Double { x.isFinite ? round4(min(max(x, -1e6), 1e6)) : 0 }
+
+    /// The smile's excess over the day's at-the-money volatility at log-moneyness `k`: a
+    /// skewed parabola near the money, continued by its tangents in the wings. A parabola all
+    /// the way out makes a far put dearer than a nearer one (an arbitrage no market shows, and
+    /// the quality checks' X1 rightly flags); straight wings keep prices monotone in the strike.
+    static func smile(_ k: Double) -> Double {
+        let edge = 0.3
+        func parabola(_ x: Double) -> Double { 0.9 * x * x - 0.25 * x }
+        func slope(_ x: Double) -> Double { 1.8 * x - 0.25 }
+        if k < -edge { return parabola(-edge) + slope(-edge) * (k + edge) }
+        if k > edge { return parabola(edge) + slope(edge) * (k - edge) }
+        return parabola(k)
+    }
 }
