@@ -44,21 +44,7 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var from: String?, through: String?
-        if let date {
-            let day = try parseDate(date)
-            from = day.description
-            through = day.description
-        } else if let range {
-            do {
-                let dates = try DateRangeExpression(parsing: range).resolved(today: NewYorkClock.today())
-                from = dates.lowerBound.description
-                through = dates.upperBound.description
-            } catch {
-                printError("error: \(error)")
-                throw ExitCodes.badInput
-            }
-        }
+        let (from, through) = try DateSelection.bounds(date: date, range: range)
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
         let records = try ledger {

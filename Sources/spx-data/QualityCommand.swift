@@ -75,7 +75,7 @@ struct QualityCommand: AsyncParsableCommand {
         }
         let store = try ledgerOptions.openStore()
         let config = try ledgerOptions.resolveConfiguration(store)
-        let (from, through) = try dates()
+        let (from, through) = try DateSelection.bounds(date: date, range: range)
         let datasetName = dataset ?? config.dataset
         let records = try ledger {
             try store.processingRecords(ProcessingFilter(statuses: [.success], symbol: symbol?.uppercased(), dataset: datasetName,
@@ -113,31 +113,21 @@ struct QualityCommand: AsyncParsableCommand {
 
     /// A lone file, judged without the ledger's facts (those checks are "not evaluated").
     private func judgeFile(_ path: String) throws -> DayQuality {
-        let thresholds: QualityThresholds
-        if let store = try? ledgerOptions.openStore(), let config = try? ledgerOptions.resolveConfiguration(store) {
-            thresholds = QualitySettings.thresholds(config)
-        } else {
-            thresholds = QualityThresholds()
-        }
+        // The thresholds as configured; a ledger is read for them only when there is one, never made.
+        let stored = FileManager.default.fileExists(atPath: ledgerOptions.resolvedDatabasePath)
+            ? try ledger { try ledgerOptions.openStore().storedConfiguration() } : [:]
+        let config: ResolvedConfiguration
         do {
-            let sha256 = try? FileDigest.sha256(of: path)
-            return try QualityAssessor(thresholds: thresholds).assess(path: path, sha256: sha256)
+            config = try ConfigurationResolver.resolve(stored: stored, environment: ProcessInfo.processInfo.environment,
+                                                       flags: ledgerOptions.flagValues)
         } catch {
             printError("error: \(error)")
             throw ExitCodes.badInput
         }
-    }
-
-    /// The date range asked for; both nil for --all.
-    private func dates() throws -> (String?, String?) {
-        if let date {
-            let day = try parseDate(date)
-            return (day.description, day.description)
-        }
-        guard let range else { return (nil, nil) }
+        let thresholds = QualitySettings.thresholds(config)
         do {
-            let dates = try DateRangeExpression(parsing: range).resolved(today: NewYorkClock.today())
-            return (dates.lowerBound.description, dates.upperBound.description)
+            let sha256 = try? FileDigest.sha256(of: path)
+            return try QualityAssessor(thresholds: thresholds).assess(path: path, sha256: sha256)
         } catch {
             printError("error: \(error)")
             throw ExitCodes.badInput

@@ -38,6 +38,10 @@ struct ArchiveSchemaVersionTests {
         let settings = ["--db", dir + "/ledger.db", "--set", "processing.outputDirectory=\(dir)/archive"]
         let verify = try CLI.run(["verify", "--all"] + settings)
         #expect(verify.status == 0 && verify.stdout.contains("1 of 1 file(s) sound"), "\(verify.stdout) \(verify.stderr)")
+        // Its content is judged too, from the ledger's day, and recorded.
+        let quality = try CLI.run(["quality", "--all"] + settings)
+        #expect(quality.status == 0 && quality.stdout.contains("SPY greeks 2024-03-15: score"), "\(quality.stdout) \(quality.stderr)")
+        #expect(try store.quality(symbol: "SPY", dataset: "greeks", date: "2024-03-15")?.result.grade == "A")
 
         let reader = try ParquetFileReader(path: day + "/spy-options-2024-03-15.parquet")
         #expect(reader.metadata.numRows == 52)

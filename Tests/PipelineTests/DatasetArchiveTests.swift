@@ -207,6 +207,21 @@ struct DatasetArchiveTests {
     }
 }
 
+extension ArchiveHarness {
+    /// Stages `body` (a Terminal body in `format`) as an earlier run would have left
+    /// `expiration` of `job`: its file at `path`, and its row in the ledger as staged.
+    func stageEarlier(_ body: String, format: BodyFormat, at path: String, job: DayJob, expiration: CivilDate) throws {
+        let staging = try StagingFile(path: path, dataset: job.dataset, version: format.apiVersion)
+        _ = try Array(body.utf8).withUnsafeBytes { raw in
+            try BodyDecoder.decode(raw, dataset: job.dataset, format: format) { try? staging.append($0) }
+        }
+        let file = try StagingSorter.sort(try staging.finish())
+        try store.save([ExpirationProgress(symbol: job.symbol, dataset: job.dataset.name, date: job.date.description,
+                                           root: job.symbol, expiration: expiration.description, status: .staged,
+                                           rowCount: Int64(file.rows), stagedPath: file.path, sha256: file.sha256, bytes: file.bytes)])
+    }
+}
+
 @Suite("Staging written for other columns is never resumed from", .serialized)
 struct StagingSchemaTests {
     @Test("an expiration staged by v2 (or by the first archive schema) is fetched again by v3, its columns whole")
@@ -220,7 +235,6 @@ struct StagingSchemaTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let market = SimulatedMarket(seed: 9, scale: 0.1)
         let expirations = market.expirations(root: "SPY", aliveOn: friday)
-        var progress: [ExpirationProgress] = []
         for (n, expiration) in expirations.enumerated() {
             let path = n == 0 ? "\(directory)/SPY-\(expiration).ndjson" : harness.layout.stagingFile(
                 for: job, root: "SPY", expiration: expiration, version: .v2)
@@ -228,16 +242,8 @@ struct StagingSchemaTests {
                 try await ServedBody.fetch("\(sim.baseURL)/v2/bulk_hist/option/greeks?root=SPY&exp=\(Pipeline.DayProcessor.compact(expiration))"
                                            + "&start_date=20240315&end_date=20240315&ivl=1800000&use_csv=true")
             }
-            let staging = try StagingFile(path: path, dataset: .greeks, version: .v2)
-            _ = try Array(body.utf8).withUnsafeBytes { raw in
-                try BodyDecoder.decode(raw, dataset: .greeks, format: .v2CSV) { try? staging.append($0) }
-            }
-            let file = try staging.finish()
-            progress.append(ExpirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15", root: "SPY",
-                                               expiration: expiration.description, status: .staged, rowCount: Int64(file.rows),
-                                               stagedPath: file.path, sha256: file.sha256, bytes: file.bytes))
+            try harness.stageEarlier(body, format: .v2CSV, at: path, job: job, expiration: expiration)
         }
-        try harness.store.save(progress)
         // When v3 processes the day
         let result = try await withSimulator(.v3, scale: 0.1) { sim in
             let client = harness.client(sim, .v3)
@@ -268,7 +274,6 @@ struct QualityBlockerTests {
         try FileManager.default.createDirectory(atPath: harness.layout.stagingDirectory(for: job), withIntermediateDirectories: true)
         // Every expiration staged by an earlier run, one row of the first with a strike of 0.
         let market = SimulatedMarket(seed: 9, scale: 0.02)
-        var progress: [ExpirationProgress] = []
         for (n, expiration) in market.expirations(root: "SPY", aliveOn: friday).enumerated() {
             var body = try await withSimulator(.v3, scale: 0.02) { sim in
                 try await ServedBody.fetch("\(sim.baseURL)/v3/option/history/greeks/first_order?symbol=SPY"
@@ -280,17 +285,9 @@ struct QualityBlockerTests {
                 let broken = ([fields[0], fields[1], "0.000"] + fields[3...]).joined(separator: ",")
                 body = body.replacingOccurrences(of: String(line), with: broken)
             }
-            let staging = try StagingFile(path: harness.layout.stagingFile(for: job, root: "SPY", expiration: expiration, version: .v3),
-                                          dataset: .greeks, version: .v3)
-            _ = try Array(body.utf8).withUnsafeBytes { raw in
-                try BodyDecoder.decode(raw, dataset: .greeks, format: .v3CSV) { try? staging.append($0) }
-            }
-            let file = try StagingSorter.sort(try staging.finish())
-            progress.append(ExpirationProgress(symbol: "SPY", dataset: "greeks", date: "2024-03-15", root: "SPY",
-                                               expiration: expiration.description, status: .staged, rowCount: Int64(file.rows),
-                                               stagedPath: file.path, sha256: file.sha256, bytes: file.bytes))
+            try harness.stageEarlier(body, format: .v3CSV, at: harness.layout.stagingFile(
+                for: job, root: "SPY", expiration: expiration, version: .v3), job: job, expiration: expiration)
         }
-        try harness.store.save(progress)
         let failure = await #expect(throws: DayFailure.self) {
             try await withSimulator(.v3, scale: 0.02) { sim in
                 let client = harness.client(sim, .v3)
