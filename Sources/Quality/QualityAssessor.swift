@@ -8,6 +8,8 @@ public import MarketCalendar
 public struct QualityAssessor: Sendable {
     public var thresholds: QualityThresholds
     public var calendar: NYSECalendar
+    /// Rows judged at a time (tests make it small, so slices cut row groups and contracts).
+    var sliceRows = RowSlices.rowsPerSlice
 
     public init(thresholds: QualityThresholds = QualityThresholds(), calendar: NYSECalendar = .nyse) {
         self.thresholds = thresholds
@@ -34,7 +36,9 @@ public struct QualityAssessor: Sendable {
         if layout.isUsable {
             do {
                 for group in reader.metadata.rowGroups.indices {
-                    scan.add(try RowGroupColumns(reader: reader, rowGroup: group, layout: layout))
+                    var slices = try RowSlices(reader: reader, rowGroup: group, columns: layout.index.values,
+                                               rowsPerSlice: sliceRows)
+                    while let slice = try slices.next() { scan.add(try RowGroupColumns(slice, layout: layout)) }
                 }
             } catch {
                 throw QualityError(path: path, message: "a row group cannot be read: \(error)",

@@ -1,7 +1,8 @@
 import Parquet
 
-/// One row group's columns, row-aligned: every array has one element per row, a null as the
-/// column's `missing` marker with its validity kept. The checks read these by name.
+/// A slice of a row group's rows (see `RowSlices`), row-aligned: every array has one element
+/// per row, a null as the column's `missing` marker with its validity kept. The checks read
+/// these by name.
 struct RowGroupColumns {
     let count: Int
     let roots: ByteArrayColumn
@@ -19,8 +20,12 @@ struct RowGroupColumns {
     let valueDoubles: [NullableColumn<Double>]
     let valueIntegers: [NullableColumn<Int64>]
 
-    init(reader: ParquetFileReader, rowGroup: Int, layout: ArchiveColumns) throws {
-        func batch(_ name: String) throws -> ColumnBatch { try reader.readColumn(rowGroup: rowGroup, column: layout.index[name]!) }
+    /// - Parameter batches: the slice's columns by their index in the file.
+    init(_ batches: [Int: ColumnBatch], layout: ArchiveColumns) throws {
+        func batch(_ name: String) throws -> ColumnBatch {
+            guard let batch = batches[layout.index[name]!] else { throw ParquetError(.schemaMismatch, "no column \(name)") }
+            return batch
+        }
         guard case .byteArray(let roots) = try batch("root").values,
               case .int32(let expiration) = try batch("expiration").values,
               case .int64(let strike) = try batch("strike").values,
@@ -41,7 +46,7 @@ struct RowGroupColumns {
         var valueDoubles: [NullableColumn<Double>] = [], valueIntegers: [NullableColumn<Int64>] = []
         let keys = Set(ArchiveColumns.keyColumns.map(\.name))
         for (name, i) in layout.index.sorted(by: { $0.value < $1.value }) where !keys.contains(name) {
-            let column = try reader.readColumn(rowGroup: rowGroup, column: i)
+            guard let column = batches[i] else { continue }
             switch column.values {
             case .double(let v):
                 let values = NullableColumn(v, validity: column.validity, missing: 0)

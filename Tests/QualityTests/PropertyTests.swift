@@ -1,3 +1,4 @@
+import Foundation
 import MarketCalendar
 @testable import Quality
 import Testing
@@ -79,3 +80,22 @@ struct PropertyTests {
     }
 }
 
+
+@Suite("Judging a day slice by slice")
+struct SliceTests {
+    @Test("slices of any size (cutting row groups, contracts and chains) judge a day as whole row groups do",
+          arguments: [977, 5_000, 12_345])
+    func slicesAgree(rows: Int) throws {
+        var table = SimulatedDay.greeks
+        // A few defects, so that counts and examples are compared too.
+        for row in [100, 2_000, 20_000] { table.set(row, "bid", table.double(row, "ask") + 0.05) }
+        table.duplicate(7_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("slices-\(UUID().uuidString).parquet").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try table.write(to: path, rowGroupRows: 40_000)
+        let whole = try QualityAssessor().assess(path: path)
+        var sliced = QualityAssessor()
+        sliced.sliceRows = rows
+        #expect(try sliced.assess(path: path) == whole)
+    }
+}

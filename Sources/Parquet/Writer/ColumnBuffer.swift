@@ -70,7 +70,7 @@ extension ColumnBatch {
 
 extension ColumnValues {
     /// `self` followed by `other` (same physical type, checked by the caller).
-    consuming func appending(_ other: ColumnValues) -> ColumnValues {
+    public consuming func appending(_ other: ColumnValues) -> ColumnValues {
         switch (consume self, other) {
         case (.boolean(var a), .boolean(let b)): a.append(contentsOf: b); return .boolean(a)
         case (.int32(var a), .int32(let b)): a.append(contentsOf: b); return .int32(a)
