@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// X1-X5 on one instant's calls and puts, each side ascending by strike.
+/// X1-X5 on one instant's calls and puts, each side ascending by strike. X1-X3 fail a breach a
+/// trade could lock in (at bid and ask, beyond a tick); a breach visible at mid prices only,
+/// beyond a tick, is counted apart (`midOnly`), a warning the score weighs at half.
 extension ChainChecks {
     /// X1 and X2 over adjacent strikes of one side.
     mutating func monotoneAndBounded(_ side: [Int32], call: Bool) {
@@ -16,11 +18,15 @@ extension ChainChecks {
             // The quote that should be cheaper (the higher strike for calls), and the dearer.
             let (cheap, dear) = call ? (high, low) : (low, high)
             let tick = rules.tick(at: max(cheap.bid, dear.ask))
-            x1.count(failed: cheap.bid > dear.ask + tick,
+            let inverted = cheap.bid > dear.ask + tick
+            x1.count(failed: inverted,
                      key: label.of(cheap, "bid \(cheap.bid) above the ask \(dear.ask) at \(ExampleKey.dollars(dear.strike))"))
+            if !inverted && cheap.mid > dear.mid + tick { x1.midOnly += 1 }
             let spread = dear.bid - cheap.ask
-            x2.count(failed: spread > gap + rules.tick(at: dear.bid),
+            let beyond = spread > gap + rules.tick(at: dear.bid)
+            x2.count(failed: beyond,
                      key: label.of(dear, "bid \(dear.bid) − ask \(cheap.ask) at \(ExampleKey.dollars(cheap.strike)) above \(gap)"))
+            if !beyond && dear.mid - cheap.mid > gap + rules.tick(at: dear.mid) { x2.midOnly += 1 }
         }
     }
 
@@ -32,8 +38,9 @@ extension ChainChecks {
             let wing1 = quotes[Int(side[i - 2])], body = quotes[Int(side[i - 1])], wing3 = quotes[Int(side[i])]
             let lambda = Double(wing3.strike - body.strike) / Double(wing3.strike - wing1.strike)
             let ceiling = lambda * wing1.ask + (1 - lambda) * wing3.ask
-            x3.count(failed: body.bid > ceiling + rules.tick(at: body.bid),
-                     key: label.of(body, "bid \(body.bid) above the wings' \(ceiling)"))
+            let concave = body.bid > ceiling + rules.tick(at: body.bid)
+            x3.count(failed: concave, key: label.of(body, "bid \(body.bid) above the wings' \(ceiling)"))
+            if !concave && body.mid > lambda * wing1.mid + (1 - lambda) * wing3.mid + rules.tick(at: body.mid) { x3.midOnly += 1 }
         }
     }
 

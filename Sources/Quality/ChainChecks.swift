@@ -30,6 +30,8 @@ struct ChainChecks {
         var spot: Double
         var msOfDay: Int32
         var isCall: Bool
+
+        var mid: Double { (bid + ask) / 2 }
     }
 
     var x1 = CheckTally(), x2 = CheckTally(), x3 = CheckTally(), x4 = CheckTally(), x5 = CheckTally()

@@ -3,6 +3,9 @@
 public struct CheckTally: Sendable, Hashable, Codable {
     public var evaluated: Int64 = 0
     public var failed: Int64 = 0
+    /// Members that breach a no-arbitrage bound at mid prices only, which no trade could lock
+    /// in (X1-X3): a warning, scored at half the weight of a failure and not among `failed`.
+    public var midOnly: Int64 = 0
     public var examples: [String] = []
 
     /// Examples kept per check.
@@ -26,6 +29,7 @@ public struct CheckTally: Sendable, Hashable, Codable {
     public mutating func merge(_ other: CheckTally) {
         evaluated += other.evaluated
         failed += other.failed
+        midOnly += other.midOnly
         examples += other.examples.prefix(Self.maxExamples - examples.count)
     }
 

@@ -76,6 +76,8 @@ public struct CheckResult: Sendable, Codable, Equatable {
     /// which); 0 means not evaluated, never a pass.
     public var evaluated: Int64
     public var failed: Int64
+    /// Breaches at mid prices only (X1-X3), a warning besides `failed`.
+    public var midOnly: Int64
     /// failed / evaluated; nil when not evaluated.
     public var rate: Double?
     /// `1 − rate / tolerance` clamped to [0, 1] for scored checks; nil otherwise or when not evaluated.
@@ -85,12 +87,13 @@ public struct CheckResult: Sendable, Codable, Equatable {
 
     public var isEvaluated: Bool { evaluated > 0 }
 
-    public init(id: QualityCheck.ID, severity: QualityCheck.Severity, evaluated: Int64, failed: Int64, rate: Double?,
-                score: Double?, examples: [String]) {
+    public init(id: QualityCheck.ID, severity: QualityCheck.Severity, evaluated: Int64, failed: Int64, midOnly: Int64 = 0,
+                rate: Double?, score: Double?, examples: [String]) {
         self.id = id
         self.severity = severity
         self.evaluated = evaluated
         self.failed = failed
+        self.midOnly = midOnly
         self.rate = rate
         self.score = score
         self.examples = examples

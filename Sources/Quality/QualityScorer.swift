@@ -1,7 +1,8 @@
 /// Turns the checks' tallies into the day's score.
 ///
-/// - a scored check gives `1 − failure rate / tolerance`, clamped to [0, 1]; a check with
-///   nothing to evaluate gives no score (not a pass);
+/// - a scored check gives `1 − failure rate / tolerance`, clamped to [0, 1], where a breach
+///   visible at mid prices only (X1-X3) counts half a failure; a check with nothing to
+///   evaluate gives no score (not a pass);
 /// - a dimension is the mean of its evaluated checks, errors weighing 1 and warnings 0.5;
 /// - the day is `100 × Σ weight · dimension / Σ weight` over the evaluated dimensions
 ///   (completeness 0.30, validity 0.25, consistency 0.20, timeliness 0.15, uniqueness 0.10);
@@ -12,10 +13,12 @@ public enum QualityScorer {
             let tally = tallies[check.id] ?? CheckTally()
             var score: Double?
             if check.isScored, let rate = tally.rate {
-                score = min(max(1 - rate / check.tolerance, 0), 1)
+                // A breach at mid prices only weighs half a tradeable one.
+                let weighted = rate + 0.5 * Double(tally.midOnly) / Double(tally.evaluated)
+                score = min(max(1 - weighted / check.tolerance, 0), 1)
             }
             return CheckResult(id: check.id, severity: check.severity, evaluated: tally.evaluated, failed: tally.failed,
-                               rate: tally.rate, score: score, examples: tally.examples)
+                               midOnly: tally.midOnly, rate: tally.rate, score: score, examples: tally.examples)
         }
     }
 

@@ -286,6 +286,7 @@ enum Migrations {
               severity TEXT NOT NULL,
               evaluated INTEGER NOT NULL,
               failed INTEGER NOT NULL,
+              mid_only INTEGER NOT NULL DEFAULT 0,
               score REAL,
               examples TEXT NOT NULL,
               PRIMARY KEY (symbol, dataset, date, check_id),

@@ -36,11 +36,13 @@ struct QualityPage {
                 continue
             }
             let width = Int(((check.score ?? (check.failed == 0 ? 1 : 0)) * 200).rounded())
-            let tone = check.failed == 0 ? "" : check.severity == .warning || check.severity == .info ? " warn" : " bad"
+            let tone = check.failed == 0 ? (check.midOnly > 0 ? " warn" : "")
+                : check.severity == .warning || check.severity == .info ? " warn" : " bad"
             let examples = check.examples.isEmpty ? "" : "<br><small>e.g. \(escape(check.examples.joined(separator: "; ")))</small>"
             out += "<tr><td>\(check.id.rawValue)</td><td>\(check.severity.rawValue)</td>"
                 + "<td><span class=\"track\"><span class=\"bar\(tone)\" style=\"width:\(width)px\"></span></span></td>"
-                + "<td>\(check.failed) of \(check.evaluated)</td><td>\(summary)\(examples)</td></tr>\n"
+                + "<td>\(check.failed) of \(check.evaluated)\(check.midOnly > 0 ? " (\(check.midOnly) at mid only)" : "")</td>"
+                + "<td>\(summary)\(examples)</td></tr>\n"
         }
         out += "</table>\n"
         if !day.funnel.isEmpty {

@@ -20,12 +20,12 @@ struct QualityReport {
 
     /// One line per day and check, every check of the suite.
     var csv: String {
-        var out = CSV.line(["date", "symbol", "dataset", "score", "grade", "check", "severity", "evaluated", "failed", "rate",
-                            "check_score", "examples"])
+        var out = CSV.line(["date", "symbol", "dataset", "score", "grade", "check", "severity", "evaluated", "failed", "mid_only",
+                            "rate", "check_score", "examples"])
         for day in days {
             for check in day.checks {
                 out += CSV.line([day.date, day.symbol, day.dataset, Self.number(day.score), day.grade.rawValue, check.id.rawValue,
-                                 check.severity.rawValue, String(check.evaluated), String(check.failed),
+                                 check.severity.rawValue, String(check.evaluated), String(check.failed), String(check.midOnly),
                                  check.rate.map { String($0) } ?? "", check.score.map { String($0) } ?? "",
                                  check.examples.joined(separator: "; ")])
             }
@@ -59,7 +59,8 @@ struct QualityReport {
         out += worst.isEmpty ? "no check failed\n" : "checks that failed, worst first:\n"
         for check in worst {
             let label = "  " + check.id.rawValue.padding(toLength: 4) + " " + check.severity.rawValue.padding(toLength: 8) + " "
-            out += label + "\(check.failed) of \(check.evaluated) (\(Self.percent(check.rate))): \(QualityCheck.of(check.id).summary)\n"
+            let mid = check.midOnly > 0 ? ", and \(check.midOnly) at mid prices only" : ""
+            out += label + "\(check.failed) of \(check.evaluated) (\(Self.percent(check.rate)))\(mid): \(QualityCheck.of(check.id).summary)\n"
             if !check.examples.isEmpty { out += "       e.g. " + check.examples.joined(separator: "; ") + "\n" }
         }
         let missing = day.checks.filter { !$0.isEvaluated }.map(\.id.rawValue)
@@ -79,7 +80,7 @@ struct QualityReport {
     /// Checks with failures, lowest score first (information last).
     static func worst(_ day: DayQuality) -> [Quality.CheckResult] {
         func rank(_ check: Quality.CheckResult) -> Double { check.severity == .blocker ? -1 : check.score ?? 2 }
-        return day.checks.filter { $0.failed > 0 && $0.severity != .funnel }.sorted { rank($0) < rank($1) }
+        return day.checks.filter { ($0.failed > 0 || $0.midOnly > 0) && $0.severity != .funnel }.sorted { rank($0) < rank($1) }
     }
 
     static func percent(_ rate: Double?) -> String {

@@ -29,6 +29,24 @@ struct ChainDefectTests {
         Assessment.expectFailures(try Assessment.of(table), [.x1: 4])
     }
 
+    @Test("X1 at mid only: the top call's ask raised so its mid passes its neighbour's, no trade possible: a warning, not a failure")
+    func notMonotoneAtMid() throws {
+        var table = SimulatedDay.greeks
+        let clean = try Assessment.of(table).check(.x1)!
+        for time in Self.instants {
+            let calls = table.chain("SPXW", Self.monthOut, right: "C", at: time)
+            let (lower, top) = (calls[calls.count - 2], calls[calls.count - 1])
+            // The top strike bids what the lower one bids (below its ask: no trade) and asks four dimes more.
+            table.set(top, "bid", table.double(lower, "bid"))
+            table.set(top, "ask", ArchiveTable.spxGridUp(table.double(lower, "ask") + 0.4))
+        }
+        let day = try Assessment.of(table)
+        Assessment.expectFailures(day, [:])
+        let x1 = day.check(.x1)!
+        #expect(x1.failed == 0 && x1.midOnly == clean.midOnly + 3, "\(x1)")
+        #expect(x1.score! < (clean.score ?? 1) && x1.score! > 0)
+    }
+
     @Test("X2: a deep in-the-money call or put spread bid above the strikes' gap")
     func verticalTooDear() throws {
         var table = SimulatedDay.greeks

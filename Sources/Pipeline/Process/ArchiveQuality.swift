@@ -40,6 +40,7 @@ public enum ArchiveQuality {
             let stored = byID[check.id.rawValue]
             let evaluated = stored?.evaluated ?? 0, failed = stored?.failed ?? 0
             return CheckResult(id: check.id, severity: check.severity, evaluated: evaluated, failed: failed,
+                               midOnly: stored?.midOnly ?? 0,
                                rate: evaluated > 0 ? Double(failed) / Double(evaluated) : nil, score: stored?.score,
                                examples: stored.flatMap { decode([String].self, $0.examples) } ?? [])
         }

@@ -68,7 +68,7 @@ public enum QualityLedger {
         let checks = day.checks.map { check in
             QualityCheckRecord(symbol: day.symbol, dataset: day.dataset, date: day.date, checkId: check.id.rawValue,
                                severity: check.severity.rawValue, evaluated: check.evaluated, failed: check.failed,
-                               score: check.score, examples: json(check.examples))
+                               midOnly: check.midOnly, score: check.score, examples: json(check.examples))
         }
         return (record, checks)
     }

@@ -67,12 +67,15 @@ public struct QualityCheckRecord: Codable, Sendable, Equatable, FetchableRecord,
     public var severity: String
     public var evaluated: Int64
     public var failed: Int64
+    /// Breaches at mid prices only (X1-X3).
+    public var midOnly: Int64
     public var score: Double?
     /// JSON array of a few failures' keys.
     public var examples: String
 
     public init(symbol: String, dataset: String, date: String, checkId: String, severity: String, evaluated: Int64,
-                failed: Int64, score: Double?, examples: String) {
+                failed: Int64, midOnly: Int64 = 0, score: Double?, examples: String) {
+        self.midOnly = midOnly
         self.symbol = symbol
         self.dataset = dataset
         self.date = date
